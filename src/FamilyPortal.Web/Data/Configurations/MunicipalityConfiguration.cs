@@ -1,0 +1,18 @@
+using FamilyPortal.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FamilyPortal.Web.Data.Configurations;
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> entity)
+    {
+        entity.Property(m => m.Name).HasMaxLength(200);
+        entity.Property(m => m.ShortName).HasMaxLength(50);
+        entity.HasIndex(m => m.ShortName).IsUnique();
+        entity.Property(m => m.ContactEmail).HasMaxLength(254);
+        entity.Property(m => m.PostalAddress).HasMaxLength(500);
+        entity.Property(m => m.TimeZoneId).HasMaxLength(64);
+    }
+}

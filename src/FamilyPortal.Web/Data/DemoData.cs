@@ -1,0 +1,112 @@
+using FamilyPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Data;
+
+/// <summary>
+/// The demo collectivité of the parents' guide, so that a newcomer can try the portal at once:
+/// COMMUNE D'ECROUVES, its two sites and their activities, the DUPOND family, an administrator and an operator.
+/// </summary>
+public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount> users, AdhesionCodeVault codes, TimeProvider time)
+{
+    public const string MunicipalityName = "COMMUNE D'ECROUVES";
+    public const string FamilyCode = "WKMLY75KOA";
+    public const string FamilyEmail = "famille.dupond@exemple.fr";
+    public const string AdministratorLogin = "admin.ecrouves";
+    public const string AdministratorPassword = "Ecrouves-Demo-2026";
+    public const string OperatorLogin = "operateur";
+    public const string OperatorPassword = "Plateforme-Demo-2026";
+
+    public async Task<bool> IsNeededAsync(CancellationToken ct) =>
+        !await db.Municipalities.AnyAsync(ct);
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        db.Tenant.EnterPlatformScope();
+        var now = time.GetUtcNow().UtcDateTime;
+        var commune = new Municipality
+        {
+            Name = MunicipalityName,
+            ShortName = "ecrouves",
+            ContactEmail = "mairie@ecrouves.exemple.fr",
+            PostalAddress = "Mairie d'Ecrouves, 54200 Ecrouves",
+            CreatedAtUtc = now,
+        };
+        db.Municipalities.Add(commune);
+        await db.SaveChangesAsync(ct);
+
+        var restauration = new ServiceKind { MunicipalityId = commune.Id, Name = "Restauration scolaire" };
+        var periscolaire = new ServiceKind { MunicipalityId = commune.Id, Name = "Périscolaire" };
+        var justice = new Site { MunicipalityId = commune.Id, Name = "Groupe scolaire Justice", Prefix = "GJ" };
+        var bautzen = new Site { MunicipalityId = commune.Id, Name = "Centre Bautzen", Prefix = "BC" };
+        db.AddRange(restauration, periscolaire, justice, bautzen);
+        await db.SaveChangesAsync(ct);
+
+        AddActivities(commune.Id, justice, restauration, periscolaire, "JUSTICE - RESTAURATION");
+        AddActivities(commune.Id, bautzen, restauration, periscolaire, "S/ FETES - RESTAURATION");
+
+        var family = new Family
+        {
+            MunicipalityId = commune.Id,
+            HouseholdName = "DUPOND",
+            Reference = "F-0001",
+            Email = FamilyEmail,
+        };
+        codes.Assign(family, FamilyCode);
+        family.Children.Add(new Child
+        {
+            MunicipalityId = commune.Id, FirstName = "ANNE", LastName = "DUPOND",
+            BirthDate = new DateOnly(2016, 5, 12), SchoolClass = "CE2", Site = justice,
+        });
+        family.Children.Add(new Child
+        {
+            MunicipalityId = commune.Id, FirstName = "LÉO", LastName = "DUPOND",
+            BirthDate = new DateOnly(2019, 9, 3), SchoolClass = "GS", Site = justice,
+        });
+        db.Families.Add(family);
+        await db.SaveChangesAsync(ct);
+
+        await CreateAccountAsync(AdministratorLogin, AdministratorPassword, "admin@ecrouves.exemple.fr", Roles.Administrator, commune.Id, now);
+        await CreateAccountAsync(OperatorLogin, OperatorPassword, "operateur@portail-famille.exemple.fr", Roles.Operator, null, now);
+    }
+
+    private void AddActivities(int municipalityId, Site site, ServiceKind meal, ServiceKind care, string mealLabel)
+    {
+        var p = site.Prefix;
+        (string Label, ServiceKind Kind, TimeOnly Start, TimeOnly End, decimal Price)[] rows =
+        [
+            (mealLabel, meal, new(11, 45), new(13, 30), 4.10m),
+            ($"{p} - PERISCOLAIRE MATIN", care, new(7, 30), new(8, 20), 1.60m),
+            ($"{p} - PERISCOLAIRE MIDI", care, new(11, 45), new(13, 30), 1.20m),
+            ($"{p} - PERI SOIR - 16H05/17H05", care, new(16, 5), new(17, 5), 1.80m),
+            ($"{p} - PERI SOIR - 17H05/18H05", care, new(17, 5), new(18, 5), 1.80m),
+            ($"{p} - PERI SOIR - 18H05/18H35", care, new(18, 5), new(18, 35), 0.90m),
+        ];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            db.Activities.Add(new Activity
+            {
+                MunicipalityId = municipalityId, Site = site, ServiceKind = row.Kind, Label = row.Label,
+                StartTime = row.Start, EndTime = row.End, UnitPrice = row.Price, SortOrder = i,
+                Capacity = row.Kind == meal ? 120 : 40, Days = ServiceDays.SchoolWeek,
+            });
+        }
+    }
+
+    private async Task CreateAccountAsync(string login, string password, string email, string role, int? municipalityId, DateTime now)
+    {
+        var account = new PortalAccount
+        {
+            UserName = login, Email = email, EmailConfirmed = true,
+            StaffMunicipalityId = municipalityId, CreatedAtUtc = now,
+        };
+        var created = await users.CreateAsync(account, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Demo account creation failed: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+        await users.AddToRoleAsync(account, role);
+    }
+}

@@ -1,0 +1,70 @@
+using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Email;
+using FamilyPortal.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Data;
+
+/// <summary>
+/// The portal's database. Each provider has a subclass that only carries its own migration set;
+/// the model is defined once, here.
+/// </summary>
+public abstract class FamilyPortalDbContext(DbContextOptions options, TenantContext tenant)
+    : IdentityDbContext<PortalAccount>(options), IDataProtectionKeyContext
+{
+    /// <summary>Name of the query filter that hides other collectivités' rows.</summary>
+    public const string TenantFilter = "Tenant";
+
+    private readonly TenantContext _tenant = tenant;
+
+    /// <summary>Read by the tenant query filters at each query.</summary>
+    public int? CurrentMunicipalityId => _tenant.MunicipalityId;
+
+    public TenantContext Tenant => _tenant;
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<ServiceKind> ServiceKinds => Set<ServiceKind>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Family> Families => Set<Family>();
+    public DbSet<Child> Children => Set<Child>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FamilyPortalDbContext).Assembly);
+        ApplyTenantFilters(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TenantSaveGuard.Check(ChangeTracker, _tenant);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TenantSaveGuard.Check(ChangeTracker, _tenant);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        var apply = typeof(FamilyPortalDbContext).GetMethod(nameof(ApplyTenantFilter),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes().ToList())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            {
+                apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+            }
+        }
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder builder) where TEntity : class, ITenantOwned =>
+        builder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.MunicipalityId == CurrentMunicipalityId);
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FamilyPortal.Web.Data;
+
+/// <summary>
+/// A login of the platform (« compte »). Parents hold one for every collectivité they join;
+/// town-hall staff hold one tied to their collectivité; the operator holds one with no collectivité.
+/// </summary>
+public class PortalAccount : IdentityUser
+{
+    public string HouseholdName { get; set; } = "";
+    public string? Civility { get; set; }
+    public string LastName { get; set; } = "";
+    public string FirstName { get; set; } = "";
+    public string? SecondaryPhone { get; set; }
+    public string? SecondaryEmail { get; set; }
+    public string? SecretQuestion { get; set; }
+    /// <summary>Hash of the normalised secret answer; the answer itself is never stored.</summary>
+    public string? SecretAnswerHash { get; set; }
+    /// <summary>For town-hall staff only: the collectivité they work for.</summary>
+    public int? StaffMunicipalityId { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace FamilyPortal.Web.Domain;
+
+/// <summary>A prestation: one bookable row of the week grid, e.g. « GJ - PERI SOIR - 16H05/17H05 ».</summary>
+public class Activity : ITenantOwned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int SiteId { get; set; }
+    public Site? Site { get; set; }
+    public int ServiceKindId { get; set; }
+    public ServiceKind? ServiceKind { get; set; }
+    public required string Label { get; set; }
+    public TimeOnly? StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
+    public ServiceDays Days { get; set; } = ServiceDays.SchoolWeek;
+    public decimal UnitPrice { get; set; }
+    /// <summary>Places per day; null means unlimited.</summary>
+    public int? Capacity { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsArchived { get; set; }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FamilyPortal.Web.Domain;
+
+/// <summary>The 10-character code d'adhésion of a family: generation and forgiving normalisation.</summary>
+public static class AdhesionCode
+{
+    public const int Length = 10;
+
+    /// <summary>Upper-case letters and digits without the look-alikes 0/O and 1/I/L.</summary>
+    public const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    public static string Generate() => RandomNumberGenerator.GetString(Alphabet, Length);
+
+    /// <summary>
+    /// Upper-cases and drops spaces and dashes, so « wkmly-75koa » is accepted. Returns null when what
+    /// remains cannot be a code (wrong length or a character outside the alphabet).
+    /// </summary>
+    public static string? Normalize(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 64)
+        {
+            return null;
+        }
+        var code = new StringBuilder(Length);
+        foreach (var c in input)
+        {
+            if (c is ' ' or '-' or '\t' or '\u00A0')
+            {
+                continue;
+            }
+            var upper = char.ToUpperInvariant(c);
+            if (!Alphabet.Contains(upper, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            code.Append(upper);
+        }
+        return code.Length == Length ? code.ToString() : null;
+    }
+}

@@ -1,0 +1,56 @@
+using FamilyPortal.Web.Data;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Serilog;
+
+namespace FamilyPortal.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin").AuthorizeFolder("/Platform"));
+        services.AddHealthChecks()
+            .AddDbContextCheck<FamilyPortalDbContext>("database")
+            .AddCheck<Email.OutboxBacklogHealthCheck>("outbox");
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("App:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        return services;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Erreur");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/Erreur", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health");
+        app.MapRazorPages();
+        return app;
+    }
+}

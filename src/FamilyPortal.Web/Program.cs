@@ -1,0 +1,20 @@
+using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Email;
+using FamilyPortal.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalLogging();
+builder.Services
+    .AddPortalData(builder.Configuration, builder.Environment)
+    .AddPortalIdentity()
+    .AddPortalEmail(builder.Configuration)
+    .AddPortalWeb(builder.Configuration);
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync(args);
+app.UsePortalPipeline();
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory.</summary>
+public partial class Program;
