@@ -1,0 +1,81 @@
+using FamilyPortal.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FamilyPortal.Tests.Support;
+
+/// <summary>
+/// The real application on its own SQLite file built by the migrations, with a fake clock and mail
+/// written to its own folder. Extra settings (an SMTP server, for instance) come through the constructor.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string TestAdhesionCodeKey = "tests-only-adhesion-code-key-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalFactory() : this([]) { }
+
+    public PortalFactory(IDictionary<string, string?> settings)
+    {
+        WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(WorkDirectory);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
+            ["Database:Provider"] = "Sqlite",
+            [AdhesionCodeVault.KeySetting] = TestAdhesionCodeKey,
+            ["Email:PickupDirectory"] = Path.Combine(WorkDirectory, "mail"),
+            ["Email:DispatcherEnabled"] = "false",
+            ["App:PublicBaseUrl"] = "https://portail.exemple.test",
+            ["Serilog:WriteTo:0:Name"] = "File",
+            ["Serilog:WriteTo:0:Args:path"] = Path.Combine(WorkDirectory, "logs", "portal-.log"),
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string WorkDirectory { get; }
+
+    /// <summary>Starts at a Monday morning of a school term, Paris time.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.FromHours(1)));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A scope on the application's services, with its own DbContext.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(WorkDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file may still be held open for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
