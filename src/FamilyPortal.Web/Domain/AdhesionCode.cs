@@ -15,7 +15,8 @@ public static class AdhesionCode
 
     /// <summary>
     /// Upper-cases and drops spaces and dashes, so « wkmly-75koa » is accepted. Returns null when what
-    /// remains cannot be a code (wrong length or a character outside the alphabet).
+    /// remains cannot be a code. Any letter or digit is accepted, not only the generation alphabet:
+    /// codes issued before the portal (such as the guide's WKMLY75KOA) contain O and L.
     /// </summary>
     public static string? Normalize(string? input)
     {
@@ -31,7 +32,7 @@ public static class AdhesionCode
                 continue;
             }
             var upper = char.ToUpperInvariant(c);
-            if (!Alphabet.Contains(upper, StringComparison.Ordinal))
+            if (!char.IsAsciiLetterUpper(upper) && !char.IsAsciiDigit(upper))
             {
                 return null;
             }

@@ -17,9 +17,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public PortalFactory() : this([]) { }
+    public PortalFactory() : this(new Dictionary<string, string?>()) { }
 
-    public PortalFactory(IDictionary<string, string?> settings)
+    protected PortalFactory(IDictionary<string, string?> settings)
     {
         WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkDirectory);

@@ -1,0 +1,57 @@
+using FamilyPortal.Tests.Support;
+using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FamilyPortal.Tests.Data;
+
+public sealed class DemoDataTests : IDisposable
+{
+    private readonly PortalFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Demo_data_reproduces_the_guide_and_keeps_the_code_unreadable_in_the_database()
+    {
+        await using var scope = _factory.Scope();
+        var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
+        Assert.True(await demo.IsNeededAsync(default));
+        await demo.SeedAsync(default);
+        Assert.False(await demo.IsNeededAsync(default));
+
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        var commune = await db.Municipalities.SingleAsync();
+        Assert.Equal("COMMUNE D'ECROUVES", commune.Name);
+
+        var all = new[] { FamilyPortalDbContext.TenantFilter };
+        var sites = await db.Sites.IgnoreQueryFilters(all).Select(s => s.Name).ToListAsync();
+        Assert.Equal(["Centre Bautzen", "Groupe scolaire Justice"], sites.Order());
+        var labels = await db.Activities.IgnoreQueryFilters(all).Select(a => a.Label).ToListAsync();
+        Assert.Contains("JUSTICE - RESTAURATION", labels);
+        Assert.Contains("GJ - PERISCOLAIRE MATIN", labels);
+        Assert.Contains("GJ - PERI SOIR - 16H05/17H05", labels);
+        Assert.Contains("BC - PERI SOIR - 18H05/18H35", labels);
+
+        var vault = scope.ServiceProvider.GetRequiredService<AdhesionCodeVault>();
+        var lookup = vault.Lookup(AdhesionCode.Normalize("wkmly-75koa")!);
+        var family = await db.Families.IgnoreQueryFilters(all).Include(f => f.Children).SingleAsync(f => f.AdhesionCodeLookup == lookup);
+        Assert.Equal("DUPOND", family.HouseholdName);
+        Assert.Equal(2, family.Children.Count);
+        Assert.DoesNotContain(DemoData.FamilyCode, family.AdhesionCodeLookup, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoData.FamilyCode, family.AdhesionCodeProtected, StringComparison.Ordinal);
+        Assert.Equal(DemoData.FamilyCode, vault.Reveal(family.AdhesionCodeProtected));
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
+        var admin = await users.FindByNameAsync(DemoData.AdministratorLogin.ToUpperInvariant());
+        Assert.NotNull(admin);
+        Assert.Equal(commune.Id, admin.StaffMunicipalityId);
+        Assert.True(await users.IsInRoleAsync(admin, Roles.Administrator));
+        Assert.True(await users.CheckPasswordAsync(admin, DemoData.AdministratorPassword));
+        var op = await users.FindByNameAsync(DemoData.OperatorLogin);
+        Assert.NotNull(op);
+        Assert.True(await users.IsInRoleAsync(op, Roles.Operator));
+    }
+}
