@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. On a fresh Debian/Ubuntu machine (as root) it first installs what the
+# tests need from the OS packages: Chromium for the browser tests, DejaVu fonts for the captcha images,
+# a Java runtime for the HTML checker.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+dpkg -s libfontconfig1 >/dev/null 2>&1 || missing+=(libfontconfig1)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installation des paquets nécessaires aux tests : ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Paquets manquants : ${missing[*]} — installez-les (sudo apt-get install ${missing[*]}) puis relancez." >&2
+    exit 1
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+dotnet tool restore >/dev/null
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test FamilyPortal.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One summary line per test project: "Passed!  - Failed: 0, Passed: 27, Skipped: 0, ..."
+summaries="$(grep -E '^(Passed|Failed)! ' "$log" || true)"
+passed=$(printf '%s\n' "$summaries" | grep -oE 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
+failed=$(printf '%s\n' "$summaries" | grep -oE 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "La construction ou l'exécution des tests a échoué (code $status)." >&2
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
