@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services
     .AddPortalData(builder.Configuration, builder.Environment)
-    .AddPortalIdentity()
+    .AddPortalIdentity(builder.Environment)
     .AddPortalEmail(builder.Configuration)
     .AddPortalWeb(builder.Configuration);
 

@@ -31,6 +31,7 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

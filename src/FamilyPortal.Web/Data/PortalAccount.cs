@@ -12,6 +12,8 @@ public class PortalAccount : IdentityUser
     public string? Civility { get; set; }
     public string LastName { get; set; } = "";
     public string FirstName { get; set; } = "";
+    /// <summary>« E-mail » or « SMS » (SMS only where the platform offers it).</summary>
+    public string NotificationChannel { get; set; } = "E-mail";
     public string? SecondaryPhone { get; set; }
     public string? SecondaryEmail { get; set; }
     public string? SecretQuestion { get; set; }

@@ -1,4 +1,6 @@
+using FamilyPortal.Web.Accounts;
 using FamilyPortal.Web.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,7 +11,7 @@ public static class IdentitySetup
     /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA256 is 600,000; the product floor is 210,000.</summary>
     public const int PasswordHashIterations = 210_000;
 
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<PortalAccount, IdentityRole>(o =>
             {
@@ -23,10 +25,25 @@ public static class IdentitySetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<FamilyPortalDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
+        services.ConfigureApplicationCookie(o => ConfigureAuthCookie(o, environment));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = environment.IsDevelopment() ? "FamilyPortal.Antiforgery" : "__Host-FamilyPortal.Antiforgery";
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddHttpContextAccessor();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<PortalSignIn>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<AccountRegistration>();
+        services.AddScoped<AccountRecovery>();
+        services.AddScoped<AccountDataExport>();
 
         // Keys in the database: every web instance behind the load balancer reads the same cookies and tokens.
         services.AddDataProtection()
@@ -36,5 +53,22 @@ public static class IdentitySetup
         services.AddSingleton<AdhesionCodeVault>();
         services.AddScoped<DemoData>();
         return services;
+    }
+
+    private static void ConfigureAuthCookie(CookieAuthenticationOptions cookie, IHostEnvironment environment)
+    {
+        // __Host- binds the cookie to this exact host over HTTPS; plain HTTP is only for a developer's machine.
+        cookie.Cookie.Name = environment.IsDevelopment() ? "FamilyPortal.Auth" : "__Host-FamilyPortal.Auth";
+        cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.Path = "/";
+        cookie.ExpireTimeSpan = AccountSessions.IdleTimeout;
+        cookie.SlidingExpiration = true;
+        cookie.LoginPath = "/connexion";
+        cookie.LogoutPath = "/deconnexion";
+        cookie.AccessDeniedPath = "/Erreur";
+        cookie.ReturnUrlParameter = "retour";
+        cookie.Events.OnValidatePrincipal = AccountSessions.ValidatePrincipalAsync;
     }
 }

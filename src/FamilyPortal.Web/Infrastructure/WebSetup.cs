@@ -28,6 +28,7 @@ public static class WebSetup
             }
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddPortalRateLimiting(configuration);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
     }
@@ -49,6 +50,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
         return app;

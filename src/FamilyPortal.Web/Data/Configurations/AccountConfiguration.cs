@@ -13,6 +13,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<PortalAcco
         entity.Property(a => a.LastName).HasMaxLength(100);
         entity.Property(a => a.FirstName).HasMaxLength(100);
         entity.Property(a => a.SecondaryPhone).HasMaxLength(20);
+        entity.Property(a => a.NotificationChannel).HasMaxLength(10);
+        entity.HasIndex(a => a.Email);
         entity.Property(a => a.SecondaryEmail).HasMaxLength(254);
         entity.Property(a => a.SecretQuestion).HasMaxLength(200);
         entity.Property(a => a.SecretAnswerHash).HasMaxLength(200);

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FamilyPortal.Web.Data.Configurations;
+
+internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<AccountSession>
+{
+    public void Configure(EntityTypeBuilder<AccountSession> entity)
+    {
+        entity.Property(s => s.Id).HasMaxLength(64);
+        entity.HasOne<PortalAccount>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasIndex(s => s.AccountId);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FamilyPortal.Web.Infrastructure;
+
+/// <summary>
+/// Per-IP limits on the doors that attackers knock at: sign-in, account creation, recovery and captcha.
+/// Only submissions count (POST), except for the captcha whose images are the costly part. A refusal is a
+/// 429 rendered as the French error page.
+/// </summary>
+public static class RateLimiting
+{
+    public const string SignIn = "connexion";
+    public const string Registration = "inscription";
+    public const string Recovery = "recuperation";
+    public const string Captcha = "captcha";
+
+    private static readonly (string Name, int Permits, int WindowSeconds, bool PostsOnly)[] Defaults =
+    [
+        (SignIn, 20, 60, true),
+        (Registration, 10, 600, true),
+        (Recovery, 10, 900, true),
+        (Captcha, 60, 60, false),
+    ];
+
+    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
+            foreach (var (name, permits, window, postsOnly) in Defaults)
+            {
+                var section = configuration.GetSection($"RateLimits:{name}");
+                var limit = section.GetValue("PermitLimit", permits);
+                var seconds = section.GetValue("WindowSeconds", window);
+                options.AddPolicy(name, http =>
+                {
+                    if (postsOnly && !HttpMethods.IsPost(http.Request.Method))
+                    {
+                        return RateLimitPartition.GetNoLimiter("lecture");
+                    }
+                    var ip = http.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
+                    return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limit,
+                        Window = TimeSpan.FromSeconds(seconds),
+                        QueueLimit = 0,
+                    });
+                });
+            }
+        });
+        return services;
+    }
+}
