@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -50,6 +51,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health");
+        app.MapCaptcha();
         app.MapRazorPages();
         return app;
     }
