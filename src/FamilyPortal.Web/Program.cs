@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Infrastructure;
@@ -9,6 +10,7 @@ builder.Services
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Environment)
     .AddPortalEmail(builder.Configuration)
+    .AddPortalCaptcha(builder.Configuration)
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -10,6 +10,8 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     /// <summary>Apply pending migrations when the application starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>Create the demo data on an empty database, like the --seed-demo switch (hosts that cannot pass arguments).</summary>
+    public bool SeedDemo { get; set; }
 }
 
 public enum DatabaseProvider

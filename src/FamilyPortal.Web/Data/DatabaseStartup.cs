@@ -10,7 +10,7 @@ public static class DatabaseStartup
 
     /// <summary>
     /// Applies migrations (when configured), makes sure the roles exist, and creates the demo data on an
-    /// empty database in Development or when started with --seed-demo.
+    /// empty database in Development, when started with --seed-demo or with Database:SeedDemo=true.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
     {
@@ -20,7 +20,8 @@ public static class DatabaseStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         var ct = app.Lifetime.ApplicationStopping;
 
-        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync(ct);
             if (db.Database.IsSqlite())
@@ -39,7 +40,7 @@ public static class DatabaseStartup
             }
         }
 
-        var wantDemo = app.Environment.IsDevelopment() || args.Contains(SeedDemoSwitch, StringComparer.Ordinal);
+        var wantDemo = app.Environment.IsDevelopment() || options.SeedDemo || args.Contains(SeedDemoSwitch, StringComparer.Ordinal);
         var demo = services.GetRequiredService<DemoData>();
         if (wantDemo && await demo.IsNeededAsync(ct))
         {

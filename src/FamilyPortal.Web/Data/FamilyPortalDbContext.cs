@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Domain;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Tenancy;
@@ -33,6 +34,7 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredCaptchaChallenge> CaptchaChallenges => Set<StoredCaptchaChallenge>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -52,6 +53,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapHealthChecks("/health");
+        app.MapCaptcha();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+
+namespace FamilyPortal.BrowserTests.Support;
+
+/// <summary>
+/// Base of every browser test: a new browser context per test, on a desktop screen unless the test
+/// switches to a phone. <see cref="VisitAsync"/> opens a page, checks its status, that the browser
+/// reported no error (a CSP refusal of an inline style or script shows up there), and runs axe-core.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    /// <summary>When set, every visited page is also saved as a full-page screenshot in this folder.</summary>
+    public const string ScreenshotFolderVariable = "BROWSER_TESTS_SCREENSHOTS";
+
+    private readonly List<BrowserError> _browserErrors = [];
+    private IBrowserContext? _context;
+
+    protected BrowserFixture Fixture => fixture;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected Viewport Viewport { get; private set; } = Viewport.Desktop;
+
+    public Task InitializeAsync() => OpenContextAsync(Viewport.Desktop);
+
+    /// <summary>Starts over in a fresh context the size of a phone.</summary>
+    protected Task UsePhoneAsync() => OpenContextAsync(Viewport.Phone);
+
+    /// <summary>Opens <paramref name="path"/> and checks the page as described on the class.</summary>
+    protected async Task<IResponse> VisitAsync(string path, int expectedStatus = 200)
+    {
+        var response = await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}.");
+        Assert.True(response.Status == expectedStatus, $"GET {path} answered {response.Status}, expected {expectedStatus}.");
+        if (expectedStatus >= 400)
+        {
+            // Chromium logs the error status of the document itself; that one was asked for.
+            _browserErrors.RemoveAll(e => e.Url.StartsWith(response.Url, StringComparison.Ordinal) && e.Text.StartsWith("Failed to load resource", StringComparison.Ordinal));
+        }
+        await CheckCurrentPageAsync();
+        return response;
+    }
+
+    /// <summary>The checks of <see cref="VisitAsync"/>, for a page reached by a click or a form.</summary>
+    protected async Task CheckCurrentPageAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.True(_browserErrors.Count == 0,
+            $"The browser reported errors on {Page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, _browserErrors)}");
+        _browserErrors.Clear();
+        await SaveScreenshotAsync();
+        await Page.AssertAccessibleAsync();
+    }
+
+    private async Task OpenContextAsync(Viewport viewport)
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+        Viewport = viewport;
+        _browserErrors.Clear();
+        _context = await fixture.NewContextAsync(viewport);
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                _browserErrors.Add(new BrowserError($"console {message.Type}", message.Text, message.Location));
+            }
+        };
+        Page.PageError += (_, error) => _browserErrors.Add(new BrowserError("page error", error, Page.Url));
+    }
+
+    private async Task SaveScreenshotAsync()
+    {
+        var folder = Environment.GetEnvironmentVariable(ScreenshotFolderVariable);
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+        var path = new Uri(Page.Url).AbsolutePath.Trim('/');
+        var name = $"{(path.Length == 0 ? "accueil" : path.Replace('/', '-'))}-{Viewport.Width}px.png";
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+    }
+
+    private sealed record BrowserError(string Kind, string Text, string Url)
+    {
+        public override string ToString() => $"{Kind}: {Text} ({Url})";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using FamilyPortal.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FamilyPortal.BrowserTests.Support;
+
+/// <summary>
+/// The real application on a real Kestrel socket (a browser cannot reach the in-memory TestServer), with its
+/// own SQLite file built by the migrations, the demo data, and mail written to its own folder.
+/// </summary>
+public sealed class PortalServer : WebApplicationFactory<Program>
+{
+    public const string TestAdhesionCodeKey = "browser-tests-only-adhesion-code-key-0123456789";
+
+    public PortalServer()
+    {
+        WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-browser-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(WorkDirectory);
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string WorkDirectory { get; }
+
+    public string MailDirectory => Path.Combine(WorkDirectory, "mail");
+
+    /// <summary>Address of the running server, e.g. http://127.0.0.1:41234/; set by <see cref="Start"/>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseAddress = new Uri(addresses.Addresses.Single());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
+            ["Database:Provider"] = "Sqlite",
+            ["Database:SeedDemo"] = "true",
+            [AdhesionCodeVault.KeySetting] = TestAdhesionCodeKey,
+            ["Email:PickupDirectory"] = MailDirectory,
+            ["Email:ShowMailbox"] = "true",
+            ["Email:DispatcherEnabled"] = "true",
+            ["Serilog:WriteTo:0:Name"] = "File",
+            ["Serilog:WriteTo:0:Args:path"] = Path.Combine(WorkDirectory, "logs", "portal-.log"),
+        };
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be held open for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}
