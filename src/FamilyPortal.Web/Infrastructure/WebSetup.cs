@@ -53,7 +53,7 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapHealthChecks("/health");
-        app.MapCaptcha();
+        app.MapCaptcha().RequireRateLimiting(RateLimiting.Captcha);
         app.MapRazorPages();
         return app;
     }

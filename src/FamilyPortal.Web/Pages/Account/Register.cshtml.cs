@@ -27,13 +27,16 @@ public class RegisterModel(
     public string? CaptchaId { get; set; }
 
     [BindProperty]
-    public string? CaptchaAnswer { get; set; }
+    public string? Captcha { get; set; }
+
+    public CaptchaFieldModel CaptchaView => new(CaptchaId ?? "", nameof(Captcha),
+        ModelState.TryGetValue(nameof(Captcha), out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null);
 
     public bool SmsEnabled => configuration.GetValue<bool>("App:SmsEnabled");
 
     public IReadOnlyList<string> SiteNames => configuration.GetSection("App:SiteNames").Get<string[]>() ?? [];
 
-    public async Task OnGetAsync(CancellationToken ct) => CaptchaId = await captcha.IssueIdAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => CaptchaId = (await captcha.IssueAsync(ct)).Id;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -68,9 +71,9 @@ public class RegisterModel(
         var contact = ContactDetails.Validate(ModelState, "Input.", SmsEnabled, input.Civility, input.LastName, input.FirstName,
             input.Notification, input.PrimaryPhone, input.SecondaryPhone, input.Email, input.SecondaryEmail);
         // The captcha is checked (and spent) last, so a parent fixing another field is not asked twice for nothing.
-        if (!await captcha.VerifyAsync(CaptchaId, CaptchaAnswer, ct))
+        if (!await captcha.VerifyAsync(CaptchaId, Captcha, ct))
         {
-            ModelState.AddModelError(nameof(CaptchaAnswer), "Le code saisi ne correspond pas à l'image. Saisissez le nouveau code affiché.");
+            ModelState.AddModelError(nameof(Captcha), "Le code saisi ne correspond pas à l'image. Saisissez le nouveau code affiché.");
         }
         if (ModelState.ErrorCount == 0 && identifiant is not null && await users.FindByNameAsync(identifiant) is not null)
         {
@@ -95,9 +98,8 @@ public class RegisterModel(
     private async Task<PageResult> Redisplay(CancellationToken ct)
     {
         // Password fields are never echoed back; the spent captcha is replaced by a fresh one.
-        CaptchaAnswer = null;
         ModelState.Remove(nameof(CaptchaId));
-        CaptchaId = await captcha.IssueIdAsync(ct);
+        CaptchaId = (await captcha.IssueAsync(ct)).Id;
         return Page();
     }
 
