@@ -17,7 +17,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public PortalFactory() : this([]) { }
+    public PortalFactory() : this(new Dictionary<string, string?>()) { }
 
     public PortalFactory(IDictionary<string, string?> settings)
     {
