@@ -33,7 +33,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new RecordingStore(Received));
+        services.Add(new RecordingStore(Received, SecureSessions));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -41,6 +41,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; }
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    /// <summary>For each message received, whether its session was encrypted.</summary>
+    public ConcurrentQueue<bool> SecureSessions { get; } = new();
 
     /// <summary>Plain SMTP; without a certificate the server does not offer STARTTLS.</summary>
     public static Task<SmtpTestServer> StartAsync(int? port = null) => StartAsync(port, null, tlsOnConnect: false);
@@ -107,7 +110,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class RecordingStore(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class RecordingStore(ConcurrentQueue<MimeMessage> received, ConcurrentQueue<bool> secure) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -119,6 +122,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             }
             stream.Position = 0;
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            secure.Enqueue(context.Pipe.IsSecure);
             return SmtpResponse.Ok;
         }
     }
