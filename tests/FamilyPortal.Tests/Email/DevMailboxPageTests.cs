@@ -17,7 +17,7 @@ public sealed class DevMailboxPageTests
     [Fact]
     public async Task The_mailbox_lists_messages_newest_first_and_shows_one_with_its_text_and_eml()
     {
-        await using var factory = new PortalFactory(Enabled);
+        await using var factory = PortalFactory.With(Enabled);
         var older = await EnqueueAsync(factory, Sample(subject: "Premier courriel"));
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
         var newer = await EnqueueAsync(factory, Sample(subject: "Réservation <confirmée>", paragraph: "Votre réservation du lundi 16 novembre est enregistrée."));
@@ -67,7 +67,7 @@ public sealed class DevMailboxPageTests
     [Fact]
     public async Task The_mailbox_is_read_only()
     {
-        await using var factory = new PortalFactory(Enabled);
+        await using var factory = PortalFactory.With(Enabled);
         var queued = await EnqueueAsync(factory, Sample());
         using var client = factory.CreateClient();
 
@@ -91,7 +91,7 @@ public sealed class DevMailboxPageTests
     [Fact]
     public async Task The_mailbox_never_opens_in_Production_even_when_asked()
     {
-        await using var factory = new PortalFactory(Enabled);
+        await using var factory = PortalFactory.With(Enabled);
         await using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         using var client = production.CreateClient();
 

@@ -9,7 +9,7 @@ public sealed class PickupDirectoryTests
     [Fact]
     public async Task Without_an_SMTP_host_messages_are_written_as_eml_files_and_marked_sent()
     {
-        await using var factory = new PortalFactory(new Dictionary<string, string?> { ["Smtp:Host"] = "" });
+        await using var factory = PortalFactory.With(new Dictionary<string, string?> { ["Smtp:Host"] = "" });
         var first = await EnqueueAsync(factory, Sample(subject: "Inscription confirmée"));
         var second = await EnqueueAsync(factory, Sample(subject: "Facture de novembre", to: "autre@exemple.test"));
         var folder = Path.Combine(factory.WorkDirectory, "mail");

@@ -14,7 +14,7 @@ public sealed class SmtpDispatchTests
     public async Task A_due_message_is_delivered_over_SMTP_with_its_headers_and_both_bodies()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var factory = new PortalFactory(Smtp(smtp.Port));
+        await using var factory = PortalFactory.With(Smtp(smtp.Port));
         var queued = await EnqueueAsync(factory, Sample() with { ToName = "Famille DUPOND" });
 
         Assert.Equal(1, await DispatchAsync(factory));
@@ -39,7 +39,7 @@ public sealed class SmtpDispatchTests
     {
         var port = SmtpTestServer.FreePort();
         var logs = new CapturedLogs();
-        await using var factory = new PortalFactory(Smtp(port));
+        await using var factory = PortalFactory.With(Smtp(port));
         // Our own logger factory: Serilog's writes through the process-wide static logger, shared by parallel tests.
         await using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILoggerFactory>(new LoggerFactory([logs]))));
         var services = app.Services;
@@ -99,7 +99,7 @@ public sealed class SmtpDispatchTests
     {
         const int count = 24;
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var factory = new PortalFactory(Smtp(smtp.Port, batchSize: 5));
+        await using var factory = PortalFactory.With(Smtp(smtp.Port, batchSize: 5));
         var expected = new List<string>();
         await using (var scope = factory.Scope())
         {
@@ -138,7 +138,7 @@ public sealed class SmtpDispatchTests
     public async Task A_subject_with_line_breaks_cannot_add_a_header()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var factory = new PortalFactory(Smtp(smtp.Port));
+        await using var factory = PortalFactory.With(Smtp(smtp.Port));
         await EnqueueAsync(factory, Sample(subject: "Réservation\r\nBcc: espion@exemple.test"));
 
         Assert.Equal(1, await DispatchAsync(factory));

@@ -40,7 +40,7 @@ public sealed class SmtpSecurityTests
     public async Task StartTls_against_a_server_without_STARTTLS_fails_instead_of_sending_in_clear()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var factory = new PortalFactory(Smtp(smtp.Port, security: "StartTls"));
+        await using var factory = PortalFactory.With(Smtp(smtp.Port, security: "StartTls"));
         var queued = await EnqueueAsync(factory, Sample());
 
         Assert.Equal(0, await DispatchAsync(factory));
