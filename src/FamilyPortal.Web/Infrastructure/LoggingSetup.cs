@@ -4,9 +4,12 @@ namespace FamilyPortal.Web.Infrastructure;
 
 public static class LoggingSetup
 {
+    public const string LogDirectorySetting = "App:LogDirectory";
+
     /// <summary>
-    /// Serilog, structured, to the console and a rolling file (configurable under « Serilog »).
-    /// Other logger providers still receive events, so tests can capture them.
+    /// Serilog, structured, to the console and a daily rolling file under « App:LogDirectory » (default
+    /// « logs » in the application folder), unless « Serilog:WriteTo » configures the sinks. Each host keeps
+    /// its own logger (the static one is left alone), so several hosts in one process never mix their logs.
     /// </summary>
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
@@ -18,12 +21,13 @@ public static class LoggingSetup
                 .Enrich.FromLogContext();
             if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
             {
+                var folder = Path.GetFullPath(builder.Configuration[LogDirectorySetting] ?? "logs", builder.Environment.ContentRootPath);
                 logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-                    .WriteTo.File(Path.Combine(builder.Environment.ContentRootPath, "logs", "familyportal-.log"),
+                    .WriteTo.File(Path.Combine(folder, "familyportal-.log"),
                         rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
                         formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
-        }, writeToProviders: true);
+        }, preserveStaticLogger: true, writeToProviders: true);
         return builder;
     }
 }

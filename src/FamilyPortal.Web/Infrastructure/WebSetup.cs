@@ -46,7 +46,8 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/Erreur", "?code={0}");
         app.UseSecurityHeaders();
         app.UseResponseCompression();
-        app.UseSerilogRequestLogging();
+        // The host's own logger: the static Serilog logger is not used (see LoggingSetup).
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -50,8 +50,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             ["Email:PickupDirectory"] = MailDirectory,
             ["Email:ShowMailbox"] = "true",
             ["Email:DispatcherEnabled"] = "true",
-            ["Serilog:WriteTo:0:Name"] = "File",
-            ["Serilog:WriteTo:0:Args:path"] = Path.Combine(WorkDirectory, "logs", "portal-.log"),
+            ["App:LogDirectory"] = Path.Combine(WorkDirectory, "logs"),
         };
         foreach (var (key, value) in settings)
         {

@@ -31,14 +31,18 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Email:PickupDirectory"] = Path.Combine(WorkDirectory, "mail"),
             ["Email:DispatcherEnabled"] = "false",
             ["App:PublicBaseUrl"] = "https://portail.exemple.test",
-            ["Serilog:WriteTo:0:Name"] = "File",
-            ["Serilog:WriteTo:0:Args:path"] = Path.Combine(WorkDirectory, "logs", "portal-.log"),
+            ["App:LogDirectory"] = Path.Combine(WorkDirectory, "logs"),
         };
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
         }
     }
+
+    /// <summary>A portal with extra settings, for a test that owns it (a class fixture needs one public constructor).</summary>
+    public static PortalFactory With(IDictionary<string, string?> settings) => new Configured(settings);
+
+    private sealed class Configured(IDictionary<string, string?> settings) : PortalFactory(settings);
 
     public string WorkDirectory { get; }
 
