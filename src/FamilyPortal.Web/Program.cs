@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services
     .AddPortalData(builder.Configuration, builder.Environment)
-    .AddPortalIdentity(builder.Environment)
+    .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalEmail(builder.Configuration)
     .AddPortalCaptcha(builder.Configuration)
     .AddPortalWeb(builder.Configuration);

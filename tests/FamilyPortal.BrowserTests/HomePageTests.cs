@@ -52,7 +52,7 @@ public sealed class HomePageTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Equal("Accueil – Portail Famille", await Page.TitleAsync());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bienvenue sur le Portail Famille");
         await Expect(Page.GetByText("Pratique et utile au quotidien")).ToBeVisibleAsync();
-        var signIn = Page.GetByRole(AriaRole.Link, new() { Name = "Je me connecte" });
+        var signIn = Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Je me connecte" });
         await Expect(signIn).ToBeVisibleAsync();
         await Expect(signIn).ToHaveAttributeAsync("href", "/connexion");
         await Expect(Page.Locator("ol.steps > li")).ToHaveCountAsync(3);

@@ -23,7 +23,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
             ],
             Action = new EmailLink("Confirmer mon adresse et me connecter",
                 links.Absolute("/confirmer-email", new Dictionary<string, string?> { ["compte"] = account.Id, ["jeton"] = confirmationToken })),
-        }, holdUntilConfirmed: null);
+        });
 
     /// <summary>
     /// Email 2 of the guide, once per family file registered with this address in any collectivité. The
@@ -55,7 +55,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 Action = new EmailLink("Gérer mes abonnements", links.Absolute("/adhesions")),
                 MunicipalityId = family.MunicipalityId,
                 MunicipalityName = family.MunicipalityName,
-            }, holdUntilConfirmed: null);
+            });
         }
         return families.Count;
     }
@@ -74,7 +74,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
             ],
             Action = new EmailLink("Choisir un nouveau mot de passe",
                 links.Absolute("/reinitialiser-mot-de-passe", new Dictionary<string, string?> { ["compte"] = account.Id, ["jeton"] = token })),
-        }, holdUntilConfirmed: null);
+        });
 
     public void Identifiants(string email, IReadOnlyList<string> identifiants) =>
         outbox.Enqueue(new OutgoingEmail
@@ -90,7 +90,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 "Si vous n'êtes pas à l'origine de cette demande, vous pouvez ignorer ce message.",
             ],
             Action = new EmailLink("Me connecter", links.Absolute("/connexion")),
-        }, holdUntilConfirmed: null);
+        });
 
     public void EmailChangeRequested(PortalAccount account, string newEmail, string token) =>
         outbox.Enqueue(new OutgoingEmail
@@ -108,7 +108,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 {
                     ["compte"] = account.Id, ["email"] = newEmail, ["jeton"] = token,
                 })),
-        }, holdUntilConfirmed: null);
+        });
 
     public void EmailChangedNotice(PortalAccount account, string oldEmail, string newEmail) =>
         outbox.Enqueue(new OutgoingEmail
@@ -121,7 +121,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 $"L'adresse email du compte {account.UserName} est désormais {newEmail}.",
                 "Si vous n'êtes pas à l'origine de ce changement, contactez votre mairie sans attendre.",
             ],
-        }, holdUntilConfirmed: null);
+        });
 
     public void PasswordChangedNotice(PortalAccount account) =>
         outbox.Enqueue(new OutgoingEmail
@@ -134,7 +134,8 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 $"Le mot de passe du compte {account.UserName} vient d'être modifié et les autres connexions ont été fermées.",
                 "Si vous n'êtes pas à l'origine de ce changement, utilisez « Mot de passe oublié » et contactez votre mairie.",
             ],
-        }, holdUntilConfirmed: account.EmailConfirmed ? null : account.Id);
+            AwaitsConfirmationOf = account.EmailConfirmed ? null : account.Id,
+        });
 
     private static string Greeting(PortalAccount account) => account.Civility switch
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using FamilyPortal.Web.Data;
 
 namespace FamilyPortal.Web.Email;
@@ -33,6 +34,7 @@ public sealed class EmailOutbox(FamilyPortalDbContext db, EmailTemplates templat
         var message = new OutboxMessage
         {
             MunicipalityId = email.MunicipalityId,
+            HeldForAccountId = email.AwaitsConfirmationOf,
             ToAddress = EmailHeaderRules.CheckAddress(email.ToAddress),
             ToName = string.IsNullOrEmpty(toName) ? null : toName,
             Subject = subject,
@@ -45,6 +47,11 @@ public sealed class EmailOutbox(FamilyPortalDbContext db, EmailTemplates templat
         context.OutboxMessages.Add(message);
         return message;
     }
+
+    /// <summary>Lets go the mail that waited for this account's address to be confirmed.</summary>
+    public Task<int> ReleaseHeldAsync(string accountId, CancellationToken ct) =>
+        db.OutboxMessages.Where(m => m.HeldForAccountId == accountId)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.HeldForAccountId, (string?)null), ct);
 
     public static string NewMessageId() => $"<{Guid.NewGuid():N}@{MessageIdDomain}>";
 }

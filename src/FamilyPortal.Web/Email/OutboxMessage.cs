@@ -17,6 +17,8 @@ public class OutboxMessage
     public required string HtmlBody { get; set; }
     /// <summary>Stable Message-Id, so that a resend after a crash can be recognised by the receiver.</summary>
     public required string MessageId { get; set; }
+    /// <summary>Set while the mail waits for this account to confirm its address; null means it may go.</summary>
+    public string? HeldForAccountId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime NextAttemptAtUtc { get; set; }
     public int Attempts { get; set; }

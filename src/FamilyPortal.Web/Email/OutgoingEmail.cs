@@ -19,6 +19,11 @@ public sealed record OutgoingEmail
     public int? MunicipalityId { get; init; }
     /// <summary>Signs the mail « La collectivité … »; the platform name signs it otherwise.</summary>
     public string? MunicipalityName { get; init; }
+    /// <summary>
+    /// The account whose address must be confirmed before this mail leaves. Only the account's own first
+    /// emails and the recovery emails go to an unconfirmed address.
+    /// </summary>
+    public string? AwaitsConfirmationOf { get; init; }
 }
 
 /// <summary>A link shown as a button in HTML and as « text : address » in plain text.</summary>

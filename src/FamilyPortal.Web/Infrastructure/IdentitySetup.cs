@@ -11,7 +11,7 @@ public static class IdentitySetup
     /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA256 is 600,000; the product floor is 210,000.</summary>
     public const int PasswordHashIterations = 210_000;
 
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddIdentity<PortalAccount, IdentityRole>(o =>
             {
@@ -28,14 +28,16 @@ public static class IdentitySetup
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<FamilyPortalDbContext>()
+            .AddUserManager<PortalUserManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
-        services.ConfigureApplicationCookie(o => ConfigureAuthCookie(o, environment));
+        var https = HttpsPolicy.IsRequired(configuration, environment);
+        services.ConfigureApplicationCookie(o => ConfigureAuthCookie(o, https));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = environment.IsDevelopment() ? "FamilyPortal.Antiforgery" : "__Host-FamilyPortal.Antiforgery";
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.Antiforgery", https);
+            o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(https);
         });
         services.AddHttpContextAccessor();
         services.AddScoped<AccountSessions>();
@@ -55,11 +57,11 @@ public static class IdentitySetup
         return services;
     }
 
-    private static void ConfigureAuthCookie(CookieAuthenticationOptions cookie, IHostEnvironment environment)
+    private static void ConfigureAuthCookie(CookieAuthenticationOptions cookie, bool httpsRequired)
     {
         // __Host- binds the cookie to this exact host over HTTPS; plain HTTP is only for a developer's machine.
-        cookie.Cookie.Name = environment.IsDevelopment() ? "FamilyPortal.Auth" : "__Host-FamilyPortal.Auth";
-        cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        cookie.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.Auth", httpsRequired);
+        cookie.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(httpsRequired);
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
         cookie.Cookie.Path = "/";

@@ -40,6 +40,9 @@ public static class WebSetup
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Erreur");
+        }
+        if (HttpsPolicy.IsRequired(app.Configuration, app.Environment))
+        {
             app.UseHsts();
             app.UseHttpsRedirection();
         }

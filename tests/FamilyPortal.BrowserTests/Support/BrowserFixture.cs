@@ -50,6 +50,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
+            // The server's certificate is made for the run and trusted by nobody.
+            IgnoreHTTPSErrors = true,
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             IsMobile = viewport.IsMobile,
             HasTouch = viewport.IsMobile,

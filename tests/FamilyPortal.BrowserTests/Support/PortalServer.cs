@@ -21,14 +21,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkDirectory);
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // HTTPS as in production, so the __Host- cookies, HSTS and the redirection are the real ones.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LocalCertificate.Create())));
     }
 
     public string WorkDirectory { get; }
 
     public string MailDirectory => Path.Combine(WorkDirectory, "mail");
 
-    /// <summary>Address of the running server, e.g. http://127.0.0.1:41234/; set by <see cref="Start"/>.</summary>
+    /// <summary>Address of the running server, e.g. https://127.0.0.1:41234/; set by <see cref="Start"/>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
     public void Start()

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;

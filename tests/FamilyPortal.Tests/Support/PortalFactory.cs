@@ -31,6 +31,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Email:PickupDirectory"] = Path.Combine(WorkDirectory, "mail"),
             ["Email:DispatcherEnabled"] = "false",
             ["App:PublicBaseUrl"] = "https://portail.exemple.test",
+            // All tests share one client address: the limits are raised here and tested with their own factory.
+            ["RateLimits:connexion:PermitLimit"] = "100000",
+            ["RateLimits:inscription:PermitLimit"] = "100000",
+            ["RateLimits:recuperation:PermitLimit"] = "100000",
+            ["RateLimits:captcha:PermitLimit"] = "100000",
             ["App:LogDirectory"] = Path.Combine(WorkDirectory, "logs"),
         };
         foreach (var (key, value) in settings)

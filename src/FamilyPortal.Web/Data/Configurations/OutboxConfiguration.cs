@@ -15,6 +15,8 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         entity.Property(m => m.LastError).HasMaxLength(2000);
         entity.Property(m => m.ClaimedBy).HasMaxLength(100);
         entity.HasIndex(m => m.MessageId).IsUnique();
+        entity.Property(m => m.HeldForAccountId).HasMaxLength(450);
+        entity.HasIndex(m => m.HeldForAccountId);
         // The dispatcher's query: unsent messages that are due.
         entity.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
     }

@@ -1,5 +1,4 @@
 using FamilyPortal.Web.Accounts;
-using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
