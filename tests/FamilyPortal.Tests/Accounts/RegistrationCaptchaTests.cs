@@ -51,5 +51,10 @@ public class RegistrationCaptchaTests(PortalFactory factory) : IClassFixture<Por
         replayForm["Captcha"] = form["Captcha"];
         var replay = await client.SubmitAsync(page, "/creer-un-compte", replayForm);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+
+        var logs = await LogText.ReadAsync(factory);
+        Assert.Contains("créé", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(form["Captcha"]!, logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Password, logs, StringComparison.Ordinal);
     }
 }
