@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -31,6 +32,13 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Child> Children => Set<Child>();
+    public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
+    public DbSet<Closure> Closures => Set<Closure>();
+    public DbSet<CapacityOverride> CapacityOverrides => Set<CapacityOverride>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<ActivityDayLoad> ActivityDayLoads => Set<ActivityDayLoad>();
+    public DbSet<BasketLine> BasketLines => Set<BasketLine>();
+    public DbSet<BasketValidation> BasketValidations => Set<BasketValidation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

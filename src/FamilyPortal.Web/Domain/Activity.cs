@@ -1,3 +1,5 @@
+using FamilyPortal.Web.Domain.Reservations;
+
 namespace FamilyPortal.Web.Domain;
 
 /// <summary>A prestation: one bookable row of the week grid, e.g. « GJ - PERI SOIR - 16H05/17H05 ».</summary>
@@ -17,5 +19,6 @@ public class Activity : ITenantOwned
     /// <summary>Places per day; null means unlimited.</summary>
     public int? Capacity { get; set; }
     public int SortOrder { get; set; }
+    public BookingRule Rule { get; set; } = new();
     public bool IsArchived { get; set; }
 }

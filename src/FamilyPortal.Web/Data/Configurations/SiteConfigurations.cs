@@ -35,5 +35,10 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         entity.HasOne(a => a.Site).WithMany(s => s.Activities).HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne(a => a.ServiceKind).WithMany().HasForeignKey(a => a.ServiceKindId).OnDelete(DeleteBehavior.Restrict);
         entity.HasIndex(a => new { a.MunicipalityId, a.SiteId, a.Label }).IsUnique();
+        entity.ComplexProperty(a => a.Rule, rule =>
+        {
+            rule.ComplexProperty(r => r.BookingDeadline);
+            rule.ComplexProperty(r => r.CancellationDeadline);
+        });
     }
 }

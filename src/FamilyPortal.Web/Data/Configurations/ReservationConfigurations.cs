@@ -1,0 +1,89 @@
+using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.Reservations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FamilyPortal.Web.Data.Configurations;
+
+internal sealed class SchoolYearConfiguration : IEntityTypeConfiguration<SchoolYear>
+{
+    public void Configure(EntityTypeBuilder<SchoolYear> entity)
+    {
+        entity.Property(y => y.Label).HasMaxLength(20);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(y => y.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(y => new { y.MunicipalityId, y.StartDate });
+    }
+}
+
+internal sealed class ClosureConfiguration : IEntityTypeConfiguration<Closure>
+{
+    public void Configure(EntityTypeBuilder<Closure> entity)
+    {
+        entity.Property(c => c.Reason).HasMaxLength(200);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Site>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<Activity>().WithMany().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasIndex(c => new { c.MunicipalityId, c.StartDate, c.EndDate });
+    }
+}
+
+internal sealed class CapacityOverrideConfiguration : IEntityTypeConfiguration<CapacityOverride>
+{
+    public void Configure(EntityTypeBuilder<CapacityOverride> entity)
+    {
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Activity>().WithMany().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasIndex(c => new { c.ActivityId, c.Date }).IsUnique();
+    }
+}
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> entity)
+    {
+        entity.Property(b => b.CreatedByAccountId).HasMaxLength(450);
+        entity.Property(b => b.StaffReason).HasMaxLength(500);
+        entity.Ignore(b => b.IsActive);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(b => b.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Child>().WithMany().HasForeignKey(b => b.ChildId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Activity>().WithMany().HasForeignKey(b => b.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        // One active booking per child, activity and day: a double validation cannot book twice.
+        entity.HasIndex(b => new { b.ChildId, b.ActivityId, b.Date }).IsUnique().HasFilter("[CancelledAtUtc] IS NULL");
+        // The grid and attendance lists read one activity over a range of days.
+        entity.HasIndex(b => new { b.ActivityId, b.Date });
+    }
+}
+
+internal sealed class ActivityDayLoadConfiguration : IEntityTypeConfiguration<ActivityDayLoad>
+{
+    public void Configure(EntityTypeBuilder<ActivityDayLoad> entity)
+    {
+        entity.HasKey(l => new { l.ActivityId, l.Date });
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(l => l.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Activity>().WithMany().HasForeignKey(l => l.ActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BasketLineConfiguration : IEntityTypeConfiguration<BasketLine>
+{
+    public void Configure(EntityTypeBuilder<BasketLine> entity)
+    {
+        entity.Property(l => l.AccountId).HasMaxLength(450);
+        entity.Property(l => l.RefusalReason).HasMaxLength(200);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(l => l.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<PortalAccount>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<Child>().WithMany().HasForeignKey(l => l.ChildId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<Activity>().WithMany().HasForeignKey(l => l.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasIndex(l => new { l.AccountId, l.MunicipalityId, l.ChildId, l.ActivityId, l.Date }).IsUnique();
+    }
+}
+
+internal sealed class BasketValidationConfiguration : IEntityTypeConfiguration<BasketValidation>
+{
+    public void Configure(EntityTypeBuilder<BasketValidation> entity)
+    {
+        entity.Property(v => v.AccountId).HasMaxLength(450);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(v => v.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasIndex(v => new { v.AccountId, v.AtUtc });
+    }
+}
