@@ -2,6 +2,7 @@ using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Infrastructure;
+using FamilyPortal.Web.Reservations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.Services
     .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalEmail(builder.Configuration)
     .AddPortalCaptcha(builder.Configuration)
+    .AddPortalReservations()
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
