@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
 
         AddActivities(commune.Id, justice, restauration, periscolaire, "JUSTICE - RESTAURATION");
         AddActivities(commune.Id, bautzen, restauration, periscolaire, "S/ FETES - RESTAURATION");
+        AddCalendar(commune.Id);
 
         var family = new Family
         {
@@ -71,6 +73,26 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         await CreateAccountAsync(OperatorLogin, OperatorPassword, "operateur@portail-famille.exemple.fr", Roles.Operator, null, now);
     }
 
+    /// <summary>School year 2026-2027 and the holidays of zone B (académie de Nancy-Metz).</summary>
+    private void AddCalendar(int municipalityId)
+    {
+        db.SchoolYears.Add(new SchoolYear
+        {
+            MunicipalityId = municipalityId, Label = "2026-2027", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 7, 3),
+        });
+        (DateOnly Start, DateOnly End, string Reason)[] holidays =
+        [
+            (new(2026, 10, 17), new(2026, 11, 1), "Vacances de la Toussaint"),
+            (new(2026, 12, 19), new(2027, 1, 3), "Vacances de Noël"),
+            (new(2027, 2, 20), new(2027, 3, 7), "Vacances d'hiver"),
+            (new(2027, 4, 17), new(2027, 5, 2), "Vacances de printemps"),
+        ];
+        foreach (var (start, end, reason) in holidays)
+        {
+            db.Closures.Add(new Closure { MunicipalityId = municipalityId, StartDate = start, EndDate = end, Reason = reason });
+        }
+    }
+
     private void AddActivities(int municipalityId, Site site, ServiceKind meal, ServiceKind care, string mealLabel)
     {
         var p = site.Prefix;
@@ -91,6 +113,18 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
                 MunicipalityId = municipalityId, Site = site, ServiceKind = row.Kind, Label = row.Label,
                 StartTime = row.Start, EndTime = row.End, UnitPrice = row.Price, SortOrder = i,
                 Capacity = row.Kind == meal ? 120 : 40, Days = ServiceDays.SchoolWeek,
+                // Meals are ordered from the caterer two working days ahead; after-school care is planned weekly.
+                Rule = row.Kind == meal
+                    ? new BookingRule
+                    {
+                        BookingDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
+                        CancellationDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
+                    }
+                    : new BookingRule
+                    {
+                        BookingDeadline = Deadline.PreviousWeekOn(DayOfWeek.Thursday, new TimeOnly(12, 0)),
+                        CancellationDeadline = Deadline.DaysBeforeAt(1, new TimeOnly(18, 0), workingDays: true),
+                    },
             });
         }
     }

@@ -15,6 +15,7 @@ public static class ReservationServiceCollectionExtensions
         services.AddScoped<BasketValidator>();
         services.AddScoped<ReservationEmails>();
         services.AddScoped<WeekGridBuilder>();
+        services.AddScoped<BasketReader>();
         return services;
     }
 }
