@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Adhesions;
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
@@ -11,6 +12,7 @@ builder.Services
     .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalEmail(builder.Configuration)
     .AddPortalCaptcha(builder.Configuration)
+    .AddPortalAdhesions()
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

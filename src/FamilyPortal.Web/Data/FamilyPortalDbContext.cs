@@ -31,6 +31,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Child> Children => Set<Child>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<AdhesionAttempt> AdhesionAttempts => Set<AdhesionAttempt>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

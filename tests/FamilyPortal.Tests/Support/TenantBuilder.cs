@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.Tests.Support;
@@ -7,9 +8,15 @@ namespace FamilyPortal.Tests.Support;
 /// <summary>Makes a fresh collectivité per test, so tests never share rows.</summary>
 public static class TenantBuilder
 {
-    public sealed record Tenant(int MunicipalityId, int SiteId, int ActivityId, int FamilyId, int ChildId, string AdhesionCode, string FamilyEmail);
+    /// <param name="LinkedAccountId">The parent account already linked to the family, when one was made.</param>
+    public sealed record Tenant(int MunicipalityId, string Name, int SiteId, int ActivityId, int FamilyId, int ChildId,
+        string AdhesionCode, string FamilyEmail, string? LinkedAccountId);
 
-    public static async Task<Tenant> CreateAsync(PortalFactory factory, string? name = null)
+    /// <param name="childFirstName">First name of the family's child, to tell the children of two collectivités apart.</param>
+    /// <param name="linkAccount">Also makes a parent account already linked to the family (one of its places).</param>
+    /// <param name="maxAccountsPerFamily">The collectivité's maximum of accounts per family.</param>
+    public static async Task<Tenant> CreateAsync(PortalFactory factory, string? name = null, string childFirstName = "Lou",
+        bool linkAccount = true, int maxAccountsPerFamily = Municipality.DefaultMaxAccountsPerFamily)
     {
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
@@ -21,6 +28,7 @@ public static class TenantBuilder
             Name = name ?? $"COMMUNE TEST {unique}",
             ShortName = $"test-{unique}",
             ContactEmail = $"mairie-{unique}@exemple.test",
+            MaxAccountsPerFamily = maxAccountsPerFamily,
         };
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
@@ -36,9 +44,25 @@ public static class TenantBuilder
         var email = $"famille-{unique}@exemple.test";
         var family = new Family { MunicipalityId = municipality.Id, HouseholdName = "MARTIN", Email = email };
         vault.Assign(family, code);
-        var child = new Child { MunicipalityId = municipality.Id, Family = family, FirstName = "Lou", LastName = "MARTIN", Site = site };
+        var child = new Child { MunicipalityId = municipality.Id, Family = family, FirstName = childFirstName, LastName = "MARTIN", Site = site };
         db.AddRange(kind, site, activity, family, child);
         await db.SaveChangesAsync();
-        return new Tenant(municipality.Id, site.Id, activity.Id, family.Id, child.Id, code, email);
+
+        string? accountId = null;
+        if (linkAccount)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
+            var account = new PortalAccount
+            {
+                UserName = $"parent-{unique}", Email = email, EmailConfirmed = true,
+                HouseholdName = "MARTIN", LastName = "MARTIN", FirstName = "Camille",
+            };
+            var created = await users.CreateAsync(account);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
+            db.Memberships.Add(new Membership { MunicipalityId = municipality.Id, FamilyId = family.Id, AccountId = account.Id });
+            await db.SaveChangesAsync();
+            accountId = account.Id;
+        }
+        return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId);
     }
 }
