@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Adhesions;
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
@@ -12,6 +13,7 @@ builder.Services
     .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalEmail(builder.Configuration)
     .AddPortalCaptcha(builder.Configuration)
+    .AddPortalAdhesions()
     .AddPortalReservations()
     .AddPortalWeb(builder.Configuration);
 

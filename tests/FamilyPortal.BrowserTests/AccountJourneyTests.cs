@@ -52,8 +52,10 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Page.GetByLabel("Mot de passe").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
         await CheckCurrentPageAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mon compte");
+        // Step 3 of the guide starts on « Mes réservations ».
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mes réservations");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Mes réservations" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Cliquez ici pour gérer vos abonnements" })).ToBeVisibleAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await CheckCurrentPageAsync();

@@ -1,16 +1,23 @@
 using System.Text.Json;
 using FamilyPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Accounts;
 
 /// <summary>« Télécharger mes données » (RGPD, right of access and portability): what the portal holds about the account.</summary>
-public sealed class AccountDataExport(TimeProvider time)
+public sealed class AccountDataExport(FamilyPortalDbContext db, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public Task<byte[]> ExportAsync(PortalAccount account, CancellationToken ct)
+    public async Task<byte[]> ExportAsync(PortalAccount account, CancellationToken ct)
     {
-        _ = ct;
+        ArgumentNullException.ThrowIfNull(account);
+        // Every collectivité of the account, not only the one the request works on.
+        var adhesions = await db.Memberships.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+            .Where(m => m.AccountId == account.Id)
+            .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)
+            .Select(m => new { collectivite = m.Municipality!.Name, foyer = m.Family!.HouseholdName, depuisLe = m.CreatedAtUtc })
+            .ToListAsync(ct);
         var data = new
         {
             exporteLe = time.GetUtcNow(),
@@ -30,9 +37,9 @@ public sealed class AccountDataExport(TimeProvider time)
                 questionSecrete = account.SecretQuestion,
                 creeLe = account.CreatedAtUtc,
             },
-            adhesions = Array.Empty<object>(),
+            adhesions,
             reservations = Array.Empty<object>(),
         };
-        return Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(data, Json));
+        return JsonSerializer.SerializeToUtf8Bytes(data, Json);
     }
 }

@@ -137,7 +137,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
             AwaitsConfirmationOf = account.EmailConfirmed ? null : account.Id,
         });
 
-    private static string Greeting(PortalAccount account) => account.Civility switch
+    internal static string Greeting(PortalAccount account) => account.Civility switch
     {
         "M." => $"Bonjour Monsieur {account.LastName},",
         "Mme" => $"Bonjour Madame {account.LastName},",

@@ -12,6 +12,7 @@ public static class DataServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<TenantContext>();
+        services.AddScoped<CurrentMunicipality>();
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         switch (options.Provider)

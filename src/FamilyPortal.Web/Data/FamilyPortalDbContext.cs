@@ -39,6 +39,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<ActivityDayLoad> ActivityDayLoads => Set<ActivityDayLoad>();
     public DbSet<BasketLine> BasketLines => Set<BasketLine>();
     public DbSet<BasketValidation> BasketValidations => Set<BasketValidation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<AdhesionAttempt> AdhesionAttempts => Set<AdhesionAttempt>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

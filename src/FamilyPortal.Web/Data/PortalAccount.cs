@@ -21,5 +21,9 @@ public class PortalAccount : IdentityUser
     public string? SecretAnswerHash { get; set; }
     /// <summary>For town-hall staff only: the collectivité they work for.</summary>
     public int? StaffMunicipalityId { get; set; }
+    /// <summary>
+    /// For parents: the collectivité they chose to work on. Honoured only while a membership in it exists.
+    /// </summary>
+    public int? SelectedMunicipalityId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -3,7 +3,8 @@ using System.Threading.RateLimiting;
 namespace FamilyPortal.Web.Infrastructure;
 
 /// <summary>
-/// Per-IP limits on the doors that attackers knock at: sign-in, account creation, recovery and captcha.
+/// Per-IP limits on the doors that attackers knock at: sign-in, account creation, recovery, captcha and
+/// the code d'adhésion (whose real protection is the per-account and per-address rule of wrong codes).
 /// Only submissions count (POST), except for the captcha whose images are the costly part. A refusal is a
 /// 429 rendered as the French error page.
 /// </summary>
@@ -13,6 +14,7 @@ public static class RateLimiting
     public const string Registration = "inscription";
     public const string Recovery = "recuperation";
     public const string Captcha = "captcha";
+    public const string Adhesion = "adhesion";
 
     private static readonly (string Name, int Permits, int WindowSeconds, bool PostsOnly)[] Defaults =
     [
@@ -20,6 +22,7 @@ public static class RateLimiting
         (Registration, 10, 600, true),
         (Recovery, 10, 900, true),
         (Captcha, 60, 60, false),
+        (Adhesion, 30, 600, true),
     ];
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
@@ -54,6 +55,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCurrentMunicipality();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapHealthChecks("/health");

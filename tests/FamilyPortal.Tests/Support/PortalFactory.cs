@@ -36,6 +36,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:inscription:PermitLimit"] = "100000",
             ["RateLimits:recuperation:PermitLimit"] = "100000",
             ["RateLimits:captcha:PermitLimit"] = "100000",
+            ["RateLimits:adhesion:PermitLimit"] = "100000",
             ["App:LogDirectory"] = Path.Combine(WorkDirectory, "logs"),
         };
         foreach (var (key, value) in settings)
@@ -65,6 +66,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<IStartupFilter, TestClientAddress>();
         });
     }
 

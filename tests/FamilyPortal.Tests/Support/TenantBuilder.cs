@@ -9,9 +9,15 @@ namespace FamilyPortal.Tests.Support;
 /// <summary>Makes a fresh collectivité per test, so tests never share rows.</summary>
 public static class TenantBuilder
 {
-    public sealed record Tenant(int MunicipalityId, int SiteId, int ActivityId, int FamilyId, int ChildId, string AdhesionCode, string FamilyEmail, string ParentAccountId);
+    /// <param name="LinkedAccountId">The parent account already linked to the family, when one was made.</param>
+    public sealed record Tenant(int MunicipalityId, string Name, int SiteId, int ActivityId, int FamilyId, int ChildId,
+        string AdhesionCode, string FamilyEmail, string? LinkedAccountId);
 
-    public static async Task<Tenant> CreateAsync(PortalFactory factory, string? name = null)
+    /// <param name="childFirstName">First name of the family's child, to tell the children of two collectivités apart.</param>
+    /// <param name="linkAccount">Also makes a parent account already linked to the family (one of its places).</param>
+    /// <param name="maxAccountsPerFamily">The collectivité's maximum of accounts per family.</param>
+    public static async Task<Tenant> CreateAsync(PortalFactory factory, string? name = null, string childFirstName = "Lou",
+        bool linkAccount = true, int maxAccountsPerFamily = Municipality.DefaultMaxAccountsPerFamily)
     {
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
@@ -23,6 +29,7 @@ public static class TenantBuilder
             Name = name ?? $"COMMUNE TEST {unique}",
             ShortName = $"test-{unique}",
             ContactEmail = $"mairie-{unique}@exemple.test",
+            MaxAccountsPerFamily = maxAccountsPerFamily,
         };
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
@@ -38,33 +45,56 @@ public static class TenantBuilder
         var email = $"famille-{unique}@exemple.test";
         var family = new Family { MunicipalityId = municipality.Id, HouseholdName = "MARTIN", Email = email };
         vault.Assign(family, code);
-        var child = new Child { MunicipalityId = municipality.Id, Family = family, FirstName = "Lou", LastName = "MARTIN", Site = site };
+        var child = new Child { MunicipalityId = municipality.Id, Family = family, FirstName = childFirstName, LastName = "MARTIN", Site = site };
         db.AddRange(kind, site, activity, family, child);
+        await db.SaveChangesAsync();
+
+        string? accountId = null;
+        if (linkAccount)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
+            var account = new PortalAccount
+            {
+                UserName = $"parent-{unique}", Email = email, EmailConfirmed = true,
+                HouseholdName = "MARTIN", LastName = "MARTIN", FirstName = "Camille",
+            };
+            var created = await users.CreateAsync(account);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
+            db.Memberships.Add(new Membership { MunicipalityId = municipality.Id, FamilyId = family.Id, AccountId = account.Id });
+            await db.SaveChangesAsync();
+            accountId = account.Id;
+        }
+        await AddReservationRowsAsync(scope.ServiceProvider, db, municipality.Id, activity.Id, child.Id, unique);
+        return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId);
+    }
+
+    /// <summary>
+    /// The school year and holidays the reservation tests rely on, and one row of every other tenant-owned
+    /// kind, so the isolation tests have something to hide. The basket belongs to an account of its own.
+    /// </summary>
+    private static async Task AddReservationRowsAsync(IServiceProvider services, FamilyPortalDbContext db, int municipalityId, int activityId, int childId, string unique)
+    {
         db.SchoolYears.Add(new SchoolYear
         {
-            MunicipalityId = municipality.Id, Label = "2026-2027", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 7, 3),
+            MunicipalityId = municipalityId, Label = "2026-2027", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 7, 3),
         });
         db.Closures.Add(new Closure
         {
-            MunicipalityId = municipality.Id, StartDate = new DateOnly(2026, 12, 19), EndDate = new DateOnly(2027, 1, 3), Reason = "Vacances de Noël",
+            MunicipalityId = municipalityId, StartDate = new DateOnly(2026, 12, 19), EndDate = new DateOnly(2027, 1, 3), Reason = "Vacances de Noël",
         });
-        await db.SaveChangesAsync();
-
-        // One row of every other tenant-owned kind, so the isolation tests have something to hide.
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
-        var parent = new PortalAccount { UserName = $"parent-{unique}", Email = $"parent-{unique}@exemple.test", EmailConfirmed = true };
-        await users.CreateAsync(parent);
+        var users = services.GetRequiredService<UserManager<PortalAccount>>();
+        var basketOwner = new PortalAccount { UserName = $"panier-{unique}", Email = $"panier-{unique}@exemple.test", EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(basketOwner)).Succeeded);
         var friday = new DateOnly(2026, 11, 20);
-        db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = municipality.Id, ActivityId = activity.Id, Date = new DateOnly(2026, 12, 18), Capacity = 10 });
-        db.Bookings.Add(new Booking { MunicipalityId = municipality.Id, ChildId = child.Id, ActivityId = activity.Id, Date = friday });
-        db.ActivityDayLoads.Add(new ActivityDayLoad { MunicipalityId = municipality.Id, ActivityId = activity.Id, Date = friday, Booked = 1 });
+        db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = municipalityId, ActivityId = activityId, Date = new DateOnly(2026, 12, 18), Capacity = 10 });
+        db.Bookings.Add(new Booking { MunicipalityId = municipalityId, ChildId = childId, ActivityId = activityId, Date = friday });
+        db.ActivityDayLoads.Add(new ActivityDayLoad { MunicipalityId = municipalityId, ActivityId = activityId, Date = friday, Booked = 1 });
         db.BasketLines.Add(new BasketLine
         {
-            MunicipalityId = municipality.Id, AccountId = parent.Id, ChildId = child.Id, ActivityId = activity.Id,
+            MunicipalityId = municipalityId, AccountId = basketOwner.Id, ChildId = childId, ActivityId = activityId,
             Date = new DateOnly(2027, 1, 4), Kind = BasketLineKind.Add,
         });
-        db.BasketValidations.Add(new BasketValidation { MunicipalityId = municipality.Id, AccountId = parent.Id, Summary = "" });
+        db.BasketValidations.Add(new BasketValidation { MunicipalityId = municipalityId, AccountId = basketOwner.Id, Summary = "" });
         await db.SaveChangesAsync();
-        return new Tenant(municipality.Id, site.Id, activity.Id, family.Id, child.Id, code, email, parent.Id);
     }
 }

@@ -19,5 +19,6 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<PortalAcco
         entity.Property(a => a.SecretQuestion).HasMaxLength(200);
         entity.Property(a => a.SecretAnswerHash).HasMaxLength(200);
         entity.HasOne<Municipality>().WithMany().HasForeignKey(a => a.StaffMunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(a => a.SelectedMunicipalityId).OnDelete(DeleteBehavior.Restrict);
     }
 }

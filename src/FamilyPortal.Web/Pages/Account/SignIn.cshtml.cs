@@ -77,8 +77,12 @@ public class SignInModel(
 
         await portalSignIn.SignInAsync(account, ct);
         logger.LogInformation("Connexion du compte {AccountId}", account.Id);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/mon-compte");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeOfAsync(account));
     }
+
+    /// <summary>Parents land on « Mes réservations » (step 3 of the guide); staff and the operator on « Mon compte » for now.</summary>
+    private async Task<string> HomeOfAsync(PortalAccount account) =>
+        account.StaffMunicipalityId is null && !await users.IsInRoleAsync(account, Roles.Operator) ? "/reservations" : "/mon-compte";
 
     private PageResult Refuse()
     {

@@ -72,10 +72,11 @@ public class IndexModel(
         {
             return await RefuseAsync(new ReservationRefusedException("Demande invalide.", StatusCodes.Status400BadRequest), ct);
         }
+        string message;
         try
         {
             var state = await basket.ToggleAsync(scope, childId, activityId, day, ct);
-            var message = state switch
+            message = state switch
             {
                 CellState.ToAdd => $"{FrenchDates.Spelled(day)} ajouté au panier.",
                 CellState.ToCancel => $"Demande d'annulation du {FrenchDates.Spelled(day)} ajoutée au panier.",
@@ -153,19 +154,19 @@ public class IndexModel(
             return;
         }
         Children = await family.ChildrenAsync(scope, ct);
-        Child = Children.FirstOrDefault(c => c.Id == Enfant) ?? Children.FirstOrDefault();
+        Child = Children.FirstOrDefault(c => c.Id == Enfant) ?? (Children.Count > 0 ? Children[0] : null);
         Basket = await baskets.ReadAsync(scope, ct);
         if (Child is null)
         {
             return;
         }
         Services = ServiceOption.From(await family.ActivitiesForAsync(Child, ct));
-        SelectedService = Services.FirstOrDefault(s => s.Value == Service) ?? Services.FirstOrDefault();
+        SelectedService = Services.FirstOrDefault(s => s.Value == Service) ?? (Services.Count > 0 ? Services[0] : null);
         Years = await db.SchoolYears.AsNoTracking().OrderBy(y => y.StartDate).ToListAsync(ct);
         Year = Years.FirstOrDefault(y => y.Id == Annee)
             ?? Years.FirstOrDefault(y => y.Contains(Today))
             ?? Years.FirstOrDefault(y => y.StartDate > Today)
-            ?? Years.LastOrDefault();
+            ?? (Years.Count > 0 ? Years[^1] : null);
         var monday = Query.Semaine ?? Deadline.MondayOf(Year is { } year && !year.Contains(Today) ? year.StartDate : Today);
         Query = Query with { Enfant = Child.Id, Service = SelectedService?.Value, Annee = Year?.Id, Semaine = monday };
         if (SelectedService is not null)

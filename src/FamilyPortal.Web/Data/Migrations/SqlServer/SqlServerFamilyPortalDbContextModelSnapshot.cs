@@ -78,6 +78,37 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AccountSessions");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Data.AdhesionAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("AccountId", "AtUtc");
+
+                    b.HasIndex("IpAddress", "AtUtc");
+
+                    b.ToTable("AdhesionAttempts");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
                 {
                     b.Property<string>("Id")
@@ -166,6 +197,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("SelectedMunicipalityId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("StaffMunicipalityId")
                         .HasColumnType("int");
 
@@ -187,6 +221,8 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("SelectedMunicipalityId");
 
                     b.HasIndex("StaffMunicipalityId");
 
@@ -399,6 +435,40 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasFilter("[Reference] IS NOT NULL");
 
                     b.ToTable("Families");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("AccountId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.HasIndex("FamilyId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("Memberships");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Domain.Municipality", b =>
@@ -1007,6 +1077,11 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                 {
                     b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
                         .WithMany()
+                        .HasForeignKey("SelectedMunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                        .WithMany()
                         .HasForeignKey("StaffMunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
@@ -1067,6 +1142,31 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Family");
 
                     b.Navigation("Municipality");
                 });

@@ -73,6 +73,35 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AccountSessions");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Data.AdhesionAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("AccountId", "AtUtc");
+
+                    b.HasIndex("IpAddress", "AtUtc");
+
+                    b.ToTable("AdhesionAttempts");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
                 {
                     b.Property<string>("Id")
@@ -161,6 +190,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SelectedMunicipalityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("StaffMunicipalityId")
                         .HasColumnType("INTEGER");
 
@@ -181,6 +213,8 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SelectedMunicipalityId");
 
                     b.HasIndex("StaffMunicipalityId");
 
@@ -387,6 +421,38 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasFilter("[Reference] IS NOT NULL");
 
                     b.ToTable("Families");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("AccountId", "MunicipalityId")
+                        .IsUnique();
+
+                    b.HasIndex("FamilyId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("Memberships");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Domain.Municipality", b =>
@@ -968,6 +1034,11 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
                         .WithMany()
+                        .HasForeignKey("SelectedMunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                        .WithMany()
                         .HasForeignKey("StaffMunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
@@ -1028,6 +1099,31 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Family");
 
                     b.Navigation("Municipality");
                 });

@@ -1,0 +1,21 @@
+namespace FamilyPortal.Web.Adhesions;
+
+public enum JoinStatus
+{
+    Joined,
+    Missing,
+    Malformed,
+    Unknown,
+    Revoked,
+    AlreadyLinked,
+    OtherFamilyOfMunicipality,
+    FamilyFull,
+    TooManyAttempts,
+    StaffAccount,
+}
+
+/// <summary>What became of a code d'adhésion: joined, or why not (nothing is written then).</summary>
+public sealed record JoinOutcome(JoinStatus Status, string? MunicipalityName = null, int MinutesToWait = 0)
+{
+    public bool Succeeded => Status == JoinStatus.Joined;
+}
