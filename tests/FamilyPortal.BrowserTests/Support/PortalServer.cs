@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FamilyPortal.BrowserTests.Support;
 
@@ -57,7 +58,18 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
+
+    /// <summary>
+    /// The portal's clock: it runs, but from Monday 16/11/2026 08:00 in Paris, so the journeys meet the same
+    /// school term, deadlines and holidays whatever the day the suite runs.
+    /// </summary>
+    public ShiftedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.FromHours(1)));
 
     public override async ValueTask DisposeAsync()
     {
