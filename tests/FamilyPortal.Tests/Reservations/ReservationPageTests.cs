@@ -15,6 +15,8 @@ public class ReservationPageTests(AccountsFactory factory) : IClassFixture<Accou
     private const string Password = "Une phrase de passe pour la cantine";
     private const string Cell = "handler=Cell";
 
+    private string? _lastIdentifiant;
+
     private async Task<(PageClient Client, TenantBuilder.Tenant Tenant, string AccountId)> SignedInParentAsync()
     {
         var tenant = await TenantBuilder.CreateAsync(factory, linkAccount: false);
@@ -28,6 +30,7 @@ public class ReservationPageTests(AccountsFactory factory) : IClassFixture<Accou
         await db.SaveChangesAsync();
         var client = PageClient.For(factory);
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.AccountJourney.SignInAsync(client, account.UserName, Password)).StatusCode);
+        _lastIdentifiant = account.UserName;
         return (client, tenant, account.Id);
     }
 
@@ -191,5 +194,21 @@ public class ReservationPageTests(AccountsFactory factory) : IClassFixture<Accou
         Assert.Equal("1 jour ajouté au panier.", result.QuerySelector("#messages .notice-success")!.TextContent.Trim());
         Assert.Contains("lundi 21 décembre 2026 : fermé (Vacances de Noël)", result.QuerySelector("#messages details")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await BasketCountAsync(accountId));
+    }
+
+    [Fact]
+    public async Task The_basket_survives_sign_out_and_follows_the_parent_to_another_device()
+    {
+        var (client, tenant, _) = await SignedInParentAsync();
+        var identifiant = _lastIdentifiant!;
+        var page = await client.GetPageAsync(GridUrl(tenant));
+        await client.SubmitAsync(page, GridUrl(tenant), new Dictionary<string, string?> { ["cellule"] = $"{tenant.ActivityId}:2026-11-23" }, Cell);
+        var grid = await client.GetPageAsync(GridUrl(tenant));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(grid, GridUrl(tenant), new Dictionary<string, string?>(), formAction: "/deconnexion")).StatusCode);
+
+        var phone = PageClient.For(factory);
+        await Accounts.AccountJourney.SignInAsync(phone, identifiant, Password);
+        var again = await phone.GetPageAsync(GridUrl(tenant));
+        Assert.Contains("lundi 23 novembre 2026", again.QuerySelector("#panier")!.TextContent, StringComparison.Ordinal);
     }
 }
