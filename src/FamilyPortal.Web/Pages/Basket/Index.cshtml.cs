@@ -17,9 +17,7 @@ public class IndexModel(CurrentMunicipality current, BasketReader baskets, Baske
 
     [TempData] public string? Flash { get; set; }
 
-    private ParentScope? Scope => current is { IsParent: true, Id: { } municipality, FamilyId: { } familyId, AccountId: { } account }
-        ? new ParentScope(municipality, account, familyId)
-        : null;
+    private ParentScope? Scope => ParentScope.Of(current);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -55,9 +55,7 @@ public class IndexModel(
 
     public sealed record PeriodResult(int Added, IReadOnlyList<BasketService.Skipped> Skipped);
 
-    private ParentScope? Scope => current is { IsParent: true, Id: { } municipality, FamilyId: { } familyId, AccountId: { } account }
-        ? new ParentScope(municipality, account, familyId)
-        : null;
+    private ParentScope? Scope => ParentScope.Of(current);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
