@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using FamilyPortal.Tests.Support;
 using static FamilyPortal.Tests.Accounts.AccountJourney;
 
@@ -102,7 +104,12 @@ public class MyAccountTests(AccountsFactory factory) : IClassFixture<AccountsFac
     [Fact]
     public async Task Deleting_the_account_needs_the_password_then_removes_the_login()
     {
-        var (client, identifiant, _) = await SignedInAsync();
+        var (client, identifiant, email) = await SignedInAsync();
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FamilyPortal.Web.Data.FamilyPortalDbContext>();
+            await db.OutboxMessages.Where(m => m.ToAddress == email).ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAtUtc, factory.Clock.GetUtcNow().UtcDateTime));
+        }
         var refused = await client.PostFormAsync("/mon-compte", new Dictionary<string, string?> { ["DeletePassword"] = "mauvais" }, formAction: "/mon-compte/Delete");
         Assert.Equal("Le mot de passe est incorrect.", PageClient.ErrorOf(await PageClient.ParseAsync(refused), "DeletePassword"));
         Assert.NotNull(await FindAsync(factory, identifiant));
@@ -110,6 +117,7 @@ public class MyAccountTests(AccountsFactory factory) : IClassFixture<AccountsFac
         var deleted = await client.PostFormAsync("/mon-compte", new Dictionary<string, string?> { ["DeletePassword"] = Password }, formAction: "/mon-compte/Delete");
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Null(await FindAsync(factory, identifiant));
+        Assert.Empty(await MailToAsync(factory, email));
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(PageClient.For(factory), identifiant, Password)).StatusCode);
     }
 

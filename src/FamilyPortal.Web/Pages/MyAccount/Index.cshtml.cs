@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Pages.MyAccount;
 
@@ -180,9 +181,13 @@ public class IndexModel(
             return Page();
         }
         var id = Account.Id;
+        var email = Account.Email;
         await db.InTransactionAsync(async token =>
         {
             await sessions.EndAllAsync(id, exceptSessionId: null, token);
+            // The copies of mail already sent to the account are personal data with no legal duty to keep;
+            // mail still waiting goes out (it may concern the family file the collectivité keeps).
+            await db.OutboxMessages.Where(m => m.ToAddress == email && m.SentAtUtc != null).ExecuteDeleteAsync(token);
             var result = await users.DeleteAsync(Account);
             return result.Succeeded ? true : throw new InvalidOperationException("Account deletion failed.");
         }, ct);
