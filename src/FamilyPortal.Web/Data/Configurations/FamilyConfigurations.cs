@@ -33,5 +33,8 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         entity.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne(c => c.Family).WithMany(f => f.Children).HasForeignKey(c => c.FamilyId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(c => c.Site).WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
+        // A family's children in the current collectivité, without reading all the collectivité's children
+        // (see the same index on Bookings).
+        entity.HasIndex(c => new { c.MunicipalityId, c.FamilyId });
     }
 }

@@ -374,9 +374,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("FamilyId");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
 
                     b.ToTable("Children");
                 });
@@ -533,7 +533,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("ActivityId", "Date");
 
-                    b.HasIndex("MunicipalityId");
+                    b.HasIndex("MunicipalityId", "ActivityId", "Date");
 
                     b.ToTable("ActivityDayLoads");
                 });
@@ -670,13 +670,13 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("ActivityId", "Date");
 
                     b.HasIndex("ChildId", "ActivityId", "Date")
                         .IsUnique()
                         .HasFilter("[CancelledAtUtc] IS NULL");
+
+                    b.HasIndex("MunicipalityId", "ChildId", "Date");
 
                     b.ToTable("Bookings");
                 });

@@ -362,9 +362,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("FamilyId");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
 
                     b.ToTable("Children");
                 });
@@ -515,7 +515,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("ActivityId", "Date");
 
-                    b.HasIndex("MunicipalityId");
+                    b.HasIndex("MunicipalityId", "ActivityId", "Date");
 
                     b.ToTable("ActivityDayLoads");
                 });
@@ -646,13 +646,13 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("ActivityId", "Date");
 
                     b.HasIndex("ChildId", "ActivityId", "Date")
                         .IsUnique()
                         .HasFilter("[CancelledAtUtc] IS NULL");
+
+                    b.HasIndex("MunicipalityId", "ChildId", "Date");
 
                     b.ToTable("Bookings");
                 });
