@@ -1,0 +1,10 @@
+namespace FamilyPortal.Web.Administration;
+
+public static class AdministrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<Dashboard>();
+        return services;
+    }
+}
