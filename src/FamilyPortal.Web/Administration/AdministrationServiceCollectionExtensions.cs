@@ -5,6 +5,7 @@ public static class AdministrationServiceCollectionExtensions
     public static IServiceCollection AddPortalAdministration(this IServiceCollection services)
     {
         services.AddScoped<Dashboard>();
+        services.AddScoped<FamilyFiles>();
         return services;
     }
 }
