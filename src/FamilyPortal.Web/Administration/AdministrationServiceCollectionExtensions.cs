@@ -6,6 +6,7 @@ public static class AdministrationServiceCollectionExtensions
     {
         services.AddScoped<Dashboard>();
         services.AddScoped<FamilyFiles>();
+        services.AddScoped<DayClosures>();
         return services;
     }
 }
