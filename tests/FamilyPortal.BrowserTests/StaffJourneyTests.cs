@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FamilyPortal.BrowserTests;
 
-/// <summary>The demo administrator: second factor at the first sign-in, a new family with a child, its code letter.</summary>
+/// <summary>The demo administrator: second factor at the first sign-in, a new family with a child, its code letter, a day closed.</summary>
 public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
@@ -51,5 +51,16 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(Page.Locator(".letter-code")).ToHaveTextAsync(code);
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(Page.Locator(".site-header")).ToBeHiddenAsync();
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Fermetures" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Du *").FillAsync("2027-06-14");
+        await Page.GetByLabel("Ce qui ferme *").SelectOptionAsync(new SelectOptionValue { Label = "Site : Groupe scolaire Justice" });
+        await Page.GetByLabel("Motif *").FillAsync("Grève");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La fermeture est enregistrée.");
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Grève" })).ToBeVisibleAsync();
     }
 }
