@@ -20,15 +20,18 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}?]+)?\??\}")]
     private static partial Regex RouteParameter();
 
-    private static int? IdFor(string name, TenantBuilder.Tenant other, int membershipId) => name.ToLowerInvariant() switch
+    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId) => name.ToLowerInvariant() switch
     {
-        "id" or "familyid" => other.FamilyId,
-        "childid" => other.ChildId,
-        "membershipid" => membershipId,
-        "siteid" => other.SiteId,
-        "activityid" => other.ActivityId,
+        "id" or "familyid" => Text(other.FamilyId),
+        "childid" => Text(other.ChildId),
+        "membershipid" => Text(membershipId),
+        "siteid" => Text(other.SiteId),
+        "activityid" => Text(other.ActivityId),
+        "archived" => "true",
         _ => null,
     };
+
+    private static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Every_admin_page_and_handler_answers_403_or_404_to_another_collectivites_ids_and_writes_nothing()
@@ -48,12 +51,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         foreach (var page in pages)
         {
             var template = page.AttributeRouteInfo!.Template!;
-            if (!RouteParameter().IsMatch(template))
-            {
-                continue;
-            }
             var url = "/" + RouteParameter().Replace(template, m =>
-                IdFor(m.Groups["name"].Value, other, membershipId)?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                IdFor(m.Groups["name"].Value, other, membershipId)
                 ?? throw new InvalidOperationException($"No id of the other collectivité for « {m.Groups["name"].Value} » in {template}: add it to IdFor."));
             var model = ModelType(page.ViewEnginePath);
             foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -61,8 +60,14 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
             {
                 var isPost = method.Name.StartsWith("OnPost", StringComparison.Ordinal);
                 var handler = method.Name[(isPost ? 6 : 5)..].Replace("Async", "", StringComparison.Ordinal);
-                var query = method.GetParameters()
-                    .Where(p => p.ParameterType != typeof(CancellationToken) && !template.Contains("{" + p.Name, StringComparison.Ordinal))
+                var parameters = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).ToList();
+                if (!RouteParameter().IsMatch(template) && parameters.Count == 0)
+                {
+                    // Lists and creation forms take no id: nothing of another collectivité to reach.
+                    continue;
+                }
+                var query = parameters
+                    .Where(p => !template.Contains("{" + p.Name, StringComparison.Ordinal))
                     .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
                     .ToList();
                 if (handler.Length > 0)
@@ -100,7 +105,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
             .Select(c => $"{c.Id}:{c.FirstName}:{c.Version}").ToListAsync();
         var memberships = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.FamilyId == other.FamilyId);
         var mails = await db.OutboxMessages.CountAsync(m => m.MunicipalityId == other.MunicipalityId);
-        return $"{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}";
+        var site = await db.Sites.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == other.SiteId);
+        return $"{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}";
     });
 
     private async Task<T> ReadAsync<T>(Func<FamilyPortalDbContext, Task<T>> read)
