@@ -20,7 +20,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}?]+)?\??\}")]
     private static partial Regex RouteParameter();
 
-    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId) => name.ToLowerInvariant() switch
+    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId) => name.ToLowerInvariant() switch
     {
         "id" or "familyid" => Text(other.FamilyId),
         "childid" => Text(other.ChildId),
@@ -28,6 +28,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "siteid" => Text(other.SiteId),
         "activityid" => Text(other.ActivityId),
         "archived" => "true",
+        "accountid" => staffId,
         _ => null,
     };
 
@@ -39,6 +40,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var mine = await TenantBuilder.CreateAsync(factory);
         var other = await TenantBuilder.CreateAsync(factory);
         var membershipId = await ReadAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.FamilyId == other.FamilyId).Select(m => m.Id).SingleAsync());
+        var otherStaff = await StaffJourney.CreateAsync(factory, other.MunicipalityId, Roles.Agent);
+        await StaffJourney.SignInAsync(factory, otherStaff);
         var before = await SnapshotAsync(other);
         var admin = await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, mine.MunicipalityId, Roles.Administrator));
         var token = (await admin.GetPageAsync("/admin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -52,7 +55,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         {
             var template = page.AttributeRouteInfo!.Template!;
             var url = "/" + RouteParameter().Replace(template, m =>
-                IdFor(m.Groups["name"].Value, other, membershipId)
+                IdFor(m.Groups["name"].Value, other, membershipId, otherStaff.Id)
                 ?? throw new InvalidOperationException($"No id of the other collectivité for « {m.Groups["name"].Value} » in {template}: add it to IdFor."));
             var model = ModelType(page.ViewEnginePath);
             foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -68,7 +71,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
                 }
                 var query = parameters
                     .Where(p => !template.Contains("{" + p.Name, StringComparison.Ordinal))
-                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
+                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId, otherStaff.Id) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
                     .ToList();
                 if (handler.Length > 0)
                 {
@@ -106,7 +109,11 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var memberships = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.FamilyId == other.FamilyId);
         var mails = await db.OutboxMessages.CountAsync(m => m.MunicipalityId == other.MunicipalityId);
         var site = await db.Sites.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == other.SiteId);
-        return $"{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}";
+        var staffIds = await db.Users.Where(u => u.StaffMunicipalityId == other.MunicipalityId).Select(u => u.Id).ToListAsync();
+        var staff = await db.Users.AsNoTracking().Where(u => u.StaffMunicipalityId == other.MunicipalityId)
+            .Select(u => u.Id + ":" + u.TwoFactorEnabled + ":" + u.SecurityStamp).ToListAsync();
+        var sessions = await db.AccountSessions.CountAsync(x => staffIds.Contains(x.AccountId));
+        return $"{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}";
     });
 
     private async Task<T> ReadAsync<T>(Func<FamilyPortalDbContext, Task<T>> read)

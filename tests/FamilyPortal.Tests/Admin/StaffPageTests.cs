@@ -28,7 +28,7 @@ public class StaffPageTests(AccountsFactory factory) : IClassFixture<AccountsFac
         var admin = await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator));
         var unique = Guid.NewGuid().ToString("N")[..8];
 
-        var response = await admin.PostFormAsync(Url, Form(unique));
+        var response = await admin.PostFormAsync(Url, Form(unique), formAction: "handler=Invite");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await admin.GetPageAsync(Url);
@@ -71,7 +71,7 @@ public class StaffPageTests(AccountsFactory factory) : IClassFixture<AccountsFac
         var token = dashboard.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
         var values = Form(Guid.NewGuid().ToString("N")[..8]);
         values["__RequestVerificationToken"] = token;
-        var post = await agent.Http.PostAsync(Url, new FormUrlEncodedContent(values!));
+        var post = await agent.Http.PostAsync(Url + "?handler=Invite", new FormUrlEncodedContent(values!));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.Equal(accounts, await AccountCountAsync(factory));
         Assert.Null(dashboard.QuerySelector($"a[href='{Url}']"));
@@ -90,7 +90,7 @@ public class StaffPageTests(AccountsFactory factory) : IClassFixture<AccountsFac
         var form = Form(Guid.NewGuid().ToString("N")[..8]);
         form[field] = value;
 
-        var response = await admin.PostFormAsync(Url, form);
+        var response = await admin.PostFormAsync(Url, form, formAction: "handler=Invite");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(message, PageClient.ErrorOf(await PageClient.ParseAsync(response), field));
@@ -98,5 +98,26 @@ public class StaffPageTests(AccountsFactory factory) : IClassFixture<AccountsFac
         await using var scope = factory.Scope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>().OutboxMessages
             .AnyAsync(m => m.ToAddress == form["Invite.Email"]));
+    }
+
+    [Fact]
+    public async Task An_administrator_resets_the_second_factor_of_an_agent_who_then_enrols_again()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        var admin = await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator));
+        var agentAccount = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Agent);
+        var agent = await StaffJourney.SignInAsync(factory, agentAccount);
+        var page = await admin.GetPageAsync(Url);
+
+        var reset = await admin.SubmitAsync(page, Url, new Dictionary<string, string?>(), formAction: "accountId=" + agentAccount.Id);
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        // The agent's open session is ended, and the next sign-in asks for a new enrolment.
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.Http.GetAsync("/admin")).StatusCode);
+        var again = await PageClient.For(factory).PostFormAsync("/connexion", new Dictionary<string, string?>
+        {
+            ["Identifiant"] = agentAccount.Login, ["Password"] = StaffJourney.Password,
+        });
+        Assert.Equal("/connexion/authentificateur", again.Headers.Location!.OriginalString);
     }
 }
