@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Adhesions;
+using FamilyPortal.Web.Administration;
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
@@ -15,6 +16,7 @@ builder.Services
     .AddPortalCaptcha(builder.Configuration)
     .AddPortalAdhesions()
     .AddPortalReservations()
+    .AddPortalAdministration()
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -11,12 +11,29 @@ namespace FamilyPortal.Web.Accounts;
 /// security stamp: a reset changes the stamp, so a link works once.
 /// </summary>
 public sealed class PasswordResetTokenProvider(IDataProtectionProvider dataProtection, TimeProvider time)
-    : IUserTwoFactorTokenProvider<PortalAccount>
+    : TimedTokenProvider(dataProtection.CreateProtector("FamilyPortal.PasswordReset.v1"), time, Lifetime)
 {
     public const string ProviderName = "PasswordReset";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+}
 
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("FamilyPortal.PasswordReset.v1");
+/// <summary>
+/// Staff invitations: the link that sets the first password lives three days and works once (setting the
+/// password changes the security stamp).
+/// </summary>
+public sealed class InvitationTokenProvider(IDataProtectionProvider dataProtection, TimeProvider time)
+    : TimedTokenProvider(dataProtection.CreateProtector("FamilyPortal.Invitation.v1"), time, Lifetime)
+{
+    public const string ProviderName = "Invitation";
+    public const string Purpose = "SetFirstPassword";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(3);
+}
+
+/// <summary>A single-use token with a lifetime on the injected clock, bound to the account and its security stamp.</summary>
+public abstract class TimedTokenProvider(IDataProtector protector, TimeProvider time, TimeSpan lifetime)
+    : IUserTwoFactorTokenProvider<PortalAccount>
+{
+    private readonly IDataProtector _protector = protector;
 
     public async Task<string> GenerateAsync(string purpose, UserManager<PortalAccount> manager, PortalAccount user)
     {
@@ -42,7 +59,7 @@ public sealed class PasswordResetTokenProvider(IDataProtectionProvider dataProte
             return false;
         }
         var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return age >= TimeSpan.Zero && age <= Lifetime
+        return age >= TimeSpan.Zero && age <= lifetime
             && parts[1] == user.Id && parts[2] == purpose
             && parts[3] == await manager.GetSecurityStampAsync(user);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FamilyPortal.Web.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace FamilyPortal.Web.Accounts;
@@ -7,11 +8,27 @@ namespace FamilyPortal.Web.Accounts;
 /// <summary>Signs accounts in and out, always through a server-side session.</summary>
 public sealed class PortalSignIn(SignInManager<PortalAccount> signIn, AccountSessions sessions, IHttpContextAccessor http)
 {
-    public async Task SignInAsync(PortalAccount account, CancellationToken ct)
+    public Task SignInAsync(PortalAccount account, CancellationToken ct) => SignInAsync(account, secondFactorChecked: false, ct);
+
+    /// <summary>Completes a staff sign-in once the authenticator code was checked.</summary>
+    public async Task SignInWithSecondFactorAsync(PortalAccount account, CancellationToken ct)
     {
-        var sessionId = await sessions.StartAsync(account.Id, ct);
-        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim(AccountSessions.SessionClaim, sessionId)]);
+        await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await SignInAsync(account, secondFactorChecked: true, ct);
     }
+
+    /// <summary>
+    /// After the password of a staff account: remembers who is half-way (a short-lived cookie of Identity's
+    /// own scheme) without signing anybody in.
+    /// </summary>
+    public Task BeginSecondFactorAsync(PortalAccount account)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Id)], IdentityConstants.TwoFactorUserIdScheme);
+        return Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>The account whose password was checked and who still owes the code, or null.</summary>
+    public Task<PortalAccount?> PendingSecondFactorAsync() => signIn.GetTwoFactorAuthenticationUserAsync();
 
     public async Task SignOutAsync(CancellationToken ct)
     {
@@ -23,4 +40,17 @@ public sealed class PortalSignIn(SignInManager<PortalAccount> signIn, AccountSes
     }
 
     public string? CurrentSessionId => http.HttpContext?.User.FindFirstValue(AccountSessions.SessionClaim);
+
+    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("No request.");
+
+    private async Task SignInAsync(PortalAccount account, bool secondFactorChecked, CancellationToken ct)
+    {
+        var sessionId = await sessions.StartAsync(account.Id, ct);
+        List<Claim> claims = [new Claim(AccountSessions.SessionClaim, sessionId)];
+        if (secondFactorChecked)
+        {
+            claims.Add(new Claim(SecondFactor.MethodClaim, SecondFactor.MultiFactor));
+        }
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, claims);
+    }
 }

@@ -13,6 +13,8 @@ public class Child : ITenantOwned
     public string? SchoolClass { get; set; }
     public int? SiteId { get; set; }
     public Site? Site { get; set; }
+    /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
+    public int Version { get; set; }
 
     public string FullName => $"{FirstName} {LastName}";
 }

@@ -17,5 +17,7 @@ public class Family : ITenantOwned
     /// <summary>The adhesion code encrypted with Data Protection, so staff can show and print it.</summary>
     public string AdhesionCodeProtected { get; set; } = "";
     public bool AdhesionCodeRevoked { get; set; }
+    /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
+    public int Version { get; set; }
     public List<Child> Children { get; } = [];
 }

@@ -30,10 +30,20 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<FamilyPortalDbContext>()
             .AddUserManager<PortalUserManager>()
             .AddDefaultTokenProviders()
-            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName);
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
         var https = HttpsPolicy.IsRequired(configuration, environment);
         services.ConfigureApplicationCookie(o => ConfigureAuthCookie(o, https));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.SecondFactor", https);
+            o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(https);
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.Antiforgery", https);
@@ -46,6 +56,7 @@ public static class IdentitySetup
         services.AddScoped<AccountRegistration>();
         services.AddScoped<AccountRecovery>();
         services.AddScoped<AccountDataExport>();
+        services.AddScoped<StaffInvitations>();
 
         // Keys in the database: every web instance behind the load balancer reads the same cookies and tokens.
         services.AddDataProtection()
@@ -72,5 +83,11 @@ public static class IdentitySetup
         cookie.AccessDeniedPath = "/Erreur";
         cookie.ReturnUrlParameter = "retour";
         cookie.Events.OnValidatePrincipal = AccountSessions.ValidatePrincipalAsync;
+        // A signed-in account without the right (a parent on /admin, an agent on the staff page) gets a 403, not a redirect.
+        cookie.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
     }
 }

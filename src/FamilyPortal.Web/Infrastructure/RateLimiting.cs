@@ -15,6 +15,8 @@ public static class RateLimiting
     public const string Recovery = "recuperation";
     public const string Captcha = "captcha";
     public const string Adhesion = "adhesion";
+    /// <summary>Staff checking a caller's secret answer: counted per staff account, not per address.</summary>
+    public const string SecretAnswerCheck = "verification-reponse";
 
     private static readonly (string Name, int Permits, int WindowSeconds, bool PostsOnly)[] Defaults =
     [
@@ -23,6 +25,7 @@ public static class RateLimiting
         (Recovery, 10, 900, true),
         (Captcha, 60, 60, false),
         (Adhesion, 30, 600, true),
+        (SecretAnswerCheck, 10, 600, true),
     ];
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -49,8 +52,10 @@ public static class RateLimiting
                     {
                         return RateLimitPartition.GetNoLimiter("lecture");
                     }
-                    var ip = http.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
-                    return RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
+                    var key = name == SecretAnswerCheck
+                        ? "compte:" + (http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonyme")
+                        : http.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
+                    return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limit,
                         Window = TimeSpan.FromSeconds(seconds),

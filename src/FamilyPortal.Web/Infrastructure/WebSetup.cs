@@ -11,7 +11,10 @@ public static class WebSetup
 {
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin").AuthorizeFolder("/Platform"));
+        services.AddPortalAuthorization();
+        services.AddRazorPages(o => o.Conventions
+            .AuthorizeFolder("/Admin", StaffAuthorization.Staff)
+            .AuthorizeFolder("/Platform", StaffAuthorization.Operator));
         services.AddHealthChecks()
             .AddDbContextCheck<FamilyPortalDbContext>("database")
             .AddCheck<Email.OutboxBacklogHealthCheck>("outbox");

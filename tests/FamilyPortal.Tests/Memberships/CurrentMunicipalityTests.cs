@@ -153,17 +153,13 @@ public class CurrentMunicipalityTests(AccountsFactory factory) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Staff_land_on_mon_compte_and_work_on_their_own_collectivite()
+    public async Task Staff_sign_in_with_their_second_factor_and_work_on_their_own_collectivite()
     {
         var tenant = await TenantBuilder.CreateAsync(factory);
-        var identifiant = NewIdentifiant();
-        var account = await CreateAccountAsync(factory, identifiant, NewEmail());
-        await ChangeAsync(factory, async db => (await db.Users.SingleAsync(u => u.Id == account.Id)).StaffMunicipalityId = tenant.MunicipalityId);
-        var client = PageClient.For(factory);
+        var staff = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, FamilyPortal.Web.Data.Roles.Agent);
 
-        var signIn = await SignInAsync(client, identifiant, Password);
+        var client = await StaffJourney.SignInAsync(factory, staff);
 
-        Assert.Equal("/mon-compte", signIn.Headers.Location!.OriginalString);
         var page = await client.GetPageAsync("/reservations");
         Assert.Contains($"Votre compte d'agent travaille pour {tenant.Name}", Text(page), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("dialog"));

@@ -37,7 +37,10 @@ public sealed class PageClient(HttpClient http)
     public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string pageUrl, IDictionary<string, string?> values, string? formAction = null)
     {
         var forms = page.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)).ToList();
-        var form = formAction is null ? forms.First() : forms.First(f => (f.GetAttribute("action") ?? "").Contains(formAction, StringComparison.Ordinal));
+        // Without a named action, the page's own form: not the header's « Se déconnecter ».
+        var form = formAction is null
+            ? forms.FirstOrDefault(f => f.GetAttribute("action") != "/deconnexion") ?? forms.First()
+            : forms.First(f => (f.GetAttribute("action") ?? "").Contains(formAction, StringComparison.Ordinal));
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements.OfType<IHtmlInputElement>())
         {

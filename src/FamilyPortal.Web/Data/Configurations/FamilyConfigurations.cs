@@ -9,6 +9,7 @@ internal sealed class FamilyConfiguration : IEntityTypeConfiguration<Family>
     public void Configure(EntityTypeBuilder<Family> entity)
     {
         entity.Property(f => f.HouseholdName).HasMaxLength(200);
+        entity.Property(f => f.Version).IsConcurrencyToken();
         entity.Property(f => f.Reference).HasMaxLength(50);
         entity.Property(f => f.Email).HasMaxLength(254);
         entity.Property(f => f.Phone).HasMaxLength(20);
@@ -27,6 +28,7 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
     public void Configure(EntityTypeBuilder<Child> entity)
     {
         entity.Property(c => c.FirstName).HasMaxLength(100);
+        entity.Property(c => c.Version).IsConcurrencyToken();
         entity.Property(c => c.LastName).HasMaxLength(100);
         entity.Property(c => c.SchoolClass).HasMaxLength(50);
         entity.Ignore(c => c.FullName);

@@ -75,14 +75,19 @@ public class SignInModel(
             return Refuse();
         }
 
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        if (await SecondFactor.IsRequiredAsync(users, account))
+        {
+            // Staff are not signed in yet: the authenticator code comes first (enrolment the first time).
+            await portalSignIn.BeginSecondFactorAsync(account);
+            var step = await users.GetTwoFactorEnabledAsync(account) ? "/Account/SecondFactor" : "/Account/EnrolAuthenticator";
+            return RedirectToPage(step, new { retour = returnUrl });
+        }
         await portalSignIn.SignInAsync(account, ct);
         logger.LogInformation("Connexion du compte {AccountId}", account.Id);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : await HomeOfAsync(account));
+        // Parents land on « Mes réservations » (step 3 of the guide).
+        return LocalRedirect(returnUrl ?? "/reservations");
     }
-
-    /// <summary>Parents land on « Mes réservations » (step 3 of the guide); staff and the operator on « Mon compte » for now.</summary>
-    private async Task<string> HomeOfAsync(PortalAccount account) =>
-        account.StaffMunicipalityId is null && !await users.IsInRoleAsync(account, Roles.Operator) ? "/reservations" : "/mon-compte";
 
     private PageResult Refuse()
     {

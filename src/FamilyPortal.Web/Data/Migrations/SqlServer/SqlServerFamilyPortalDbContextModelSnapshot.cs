@@ -370,6 +370,10 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<int?>("SiteId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FamilyId");
@@ -422,6 +426,10 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<string>("Reference")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

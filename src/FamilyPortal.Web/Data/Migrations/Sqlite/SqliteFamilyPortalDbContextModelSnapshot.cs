@@ -358,6 +358,10 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("SiteId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FamilyId");
@@ -408,6 +412,10 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

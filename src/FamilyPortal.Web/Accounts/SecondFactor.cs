@@ -1,0 +1,40 @@
+using FamilyPortal.Web.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace FamilyPortal.Web.Accounts;
+
+/// <summary>
+/// The authenticator app (TOTP) that staff and the operator must use on top of their password. The
+/// « amr » claim is only ever added once the code was checked: the admin policies require it.
+/// </summary>
+public static class SecondFactor
+{
+    public const string MethodClaim = "amr";
+    public const string MultiFactor = "mfa";
+    public const string Issuer = "Portail Famille";
+
+    public static async Task<bool> IsRequiredAsync(UserManager<PortalAccount> users, PortalAccount account) =>
+        account.StaffMunicipalityId is not null
+        || await users.IsInRoleAsync(account, Roles.Operator)
+        || await users.IsInRoleAsync(account, Roles.Administrator)
+        || await users.IsInRoleAsync(account, Roles.Agent);
+
+    /// <summary>Where staff land after signing in: the tableau de bord, or the operator's page.</summary>
+    public static async Task<string> HomeOfAsync(UserManager<PortalAccount> users, PortalAccount account) =>
+        account.StaffMunicipalityId is null && await users.IsInRoleAsync(account, Roles.Operator) ? "/plateforme" : "/admin";
+
+    /// <summary>Digits only: authenticator apps show « 123 456 ».</summary>
+    public static string? NormalizeCode(string? code)
+    {
+        var digits = new string((code ?? "").Where(c => c is not (' ' or '-' or '\u00A0')).ToArray());
+        return digits.Length == 6 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    /// <summary>The key as the app asks for it: lowercase groups of four.</summary>
+    public static string FormatKey(string key) =>
+        string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+
+    public static string OtpAuthUri(string key, string accountName) =>
+        $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(accountName)}"
+        + $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&algorithm=SHA1&digits=6&period=30";
+}

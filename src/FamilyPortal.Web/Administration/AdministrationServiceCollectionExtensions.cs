@@ -1,0 +1,12 @@
+namespace FamilyPortal.Web.Administration;
+
+public static class AdministrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<Dashboard>();
+        services.AddScoped<FamilyFiles>();
+        services.AddScoped<DayClosures>();
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using FamilyPortal.Web.Accounts;
+using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FamilyPortal.Web.Pages.Account;
+
+/// <summary>
+/// First sign-in of a staff account: the key to add to an authenticator app, then a first code that proves
+/// the app was set up. The key stays the same until the enrolment succeeds.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimiting.SignIn)]
+public class EnrolAuthenticatorModel(
+    UserManager<PortalAccount> users,
+    PortalSignIn portalSignIn,
+    TimeProvider time,
+    ILogger<EnrolAuthenticatorModel> logger) : SecondFactorPageModel(users, portalSignIn, time, logger)
+{
+    public string SharedKey { get; private set; } = "";
+
+    public string OtpAuthUri { get; private set; } = "";
+
+    public string AccountName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var account = await PendingAccountAsync();
+        if (account is null)
+        {
+            return BackToSignIn();
+        }
+        if (await Users.GetTwoFactorEnabledAsync(account))
+        {
+            return RedirectToPage("/Account/SecondFactor", new { retour = ReturnUrl });
+        }
+        await LoadKeyAsync(account);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var account = await PendingAccountAsync();
+        if (account is null)
+        {
+            return BackToSignIn();
+        }
+        if (await Users.GetTwoFactorEnabledAsync(account))
+        {
+            return RedirectToPage("/Account/SecondFactor", new { retour = ReturnUrl });
+        }
+        if (!await CheckCodeAsync(account))
+        {
+            await LoadKeyAsync(account);
+            return Page();
+        }
+        await Users.SetTwoFactorEnabledAsync(account, true);
+        return await CompleteAsync(account, ct);
+    }
+
+    private async Task LoadKeyAsync(PortalAccount account)
+    {
+        var key = await Users.GetAuthenticatorKeyAsync(account);
+        if (string.IsNullOrEmpty(key))
+        {
+            await Users.ResetAuthenticatorKeyAsync(account);
+            key = await Users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("No authenticator key.");
+        }
+        AccountName = account.UserName!;
+        SharedKey = SecondFactor.FormatKey(key);
+        OtpAuthUri = SecondFactor.OtpAuthUri(key, account.UserName!);
+    }
+}

@@ -1,0 +1,16 @@
+using FamilyPortal.Web.Administration;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FamilyPortal.Web.Pages.Admin.Families;
+
+/// <summary>« Familles »: search by household, child, email, reference or adhesion code.</summary>
+public class IndexModel(FamilyFiles files) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    public IReadOnlyList<FamilyFiles.Hit> Hits { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Hits = await files.SearchAsync(Query, ct);
+}

@@ -1,0 +1,66 @@
+using FamilyPortal.BrowserTests.Support;
+using FamilyPortal.Tests.Support;
+using FamilyPortal.Web.Data;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FamilyPortal.BrowserTests;
+
+/// <summary>The demo administrator: second factor at the first sign-in, a new family with a child, its code letter, a day closed.</summary>
+public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task The_administrator_enrols_the_authenticator_creates_a_family_with_a_child_and_prints_its_code_letter()
+    {
+        await VisitAsync("/connexion");
+        await Page.GetByLabel("Identifiant").FillAsync(DemoData.AdministratorLogin);
+        await Page.GetByLabel("Mot de passe").FillAsync(DemoData.AdministratorPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Activer le second facteur");
+        var key = await Page.GetByTestId("cle-authentificateur").TextContentAsync();
+        await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(key!));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Activer et me connecter" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Familles" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle famille" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Nom du foyer *").FillAsync("LEFEBVRE");
+        await Page.GetByLabel("Adresse email de la famille *").FillAsync("famille.lefebvre@exemple.fr");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Foyer LEFEBVRE");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un enfant" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Prénom *").FillAsync("Jade");
+        await Page.GetByLabel("Date de naissance").FillAsync("2018-04-09");
+        await Page.GetByLabel("Site").SelectOptionAsync(new SelectOptionValue { Label = "Groupe scolaire Justice" });
+        await Page.GetByLabel("Classe").FillAsync("CE1");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Jade LEFEBVRE" })).ToBeVisibleAsync();
+        var code = (await Page.GetByTestId("code-adhesion").TextContentAsync())!.Trim();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Imprimer la lettre « Votre code d'adhésion »" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Votre code d'adhésion");
+        await Expect(Page.Locator(".letter-code")).ToHaveTextAsync(code);
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(Page.Locator(".site-header")).ToBeHiddenAsync();
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Fermetures" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Du *").FillAsync("2027-06-14");
+        await Page.GetByLabel("Ce qui ferme *").SelectOptionAsync(new SelectOptionValue { Label = "Site : Groupe scolaire Justice" });
+        await Page.GetByLabel("Motif *").FillAsync("Grève");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La fermeture est enregistrée.");
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Grève" })).ToBeVisibleAsync();
+    }
+}
