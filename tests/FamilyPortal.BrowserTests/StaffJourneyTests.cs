@@ -62,5 +62,12 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La fermeture est enregistrée.");
         await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Grève" })).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Réservations" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Réservations — liste de présence");
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Exporter en CSV" }).ClickAsync());
+        Assert.StartsWith("presences-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
     }
 }
