@@ -68,17 +68,7 @@ internal static class ReferenceData
             MunicipalityId = municipalityId, SiteId = site.Id, ServiceKindId = row.Kind.Id, Label = row.Label,
             StartTime = row.Start, EndTime = row.End, UnitPrice = row.Price, SortOrder = i,
             Capacity = capacity, Days = BenchCalendar.ActivityDays,
-            Rule = row.Kind == meal
-                ? new BookingRule
-                {
-                    BookingDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
-                    CancellationDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
-                }
-                : new BookingRule
-                {
-                    BookingDeadline = Deadline.PreviousWeekOn(DayOfWeek.Thursday, new TimeOnly(12, 0)),
-                    CancellationDeadline = Deadline.DaysBeforeAt(1, new TimeOnly(18, 0), workingDays: true),
-                },
+            Rule = row.Kind == meal ? DemoData.MealRule : DemoData.CareRule,
         }).ToList();
     }
 }

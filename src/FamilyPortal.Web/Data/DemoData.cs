@@ -19,6 +19,20 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
     public const string OperatorLogin = "operateur";
     public const string OperatorPassword = "Plateforme-Demo-2026";
 
+    /// <summary>Meals are ordered from the caterer two working days ahead.</summary>
+    public static readonly BookingRule MealRule = new()
+    {
+        BookingDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
+        CancellationDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
+    };
+
+    /// <summary>After-school care is planned weekly; a day can still be cancelled the evening before.</summary>
+    public static readonly BookingRule CareRule = new()
+    {
+        BookingDeadline = Deadline.PreviousWeekOn(DayOfWeek.Thursday, new TimeOnly(12, 0)),
+        CancellationDeadline = Deadline.DaysBeforeAt(1, new TimeOnly(18, 0), workingDays: true),
+    };
+
     public async Task<bool> IsNeededAsync(CancellationToken ct) =>
         !await db.Municipalities.AnyAsync(ct);
 
@@ -113,18 +127,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
                 MunicipalityId = municipalityId, Site = site, ServiceKind = row.Kind, Label = row.Label,
                 StartTime = row.Start, EndTime = row.End, UnitPrice = row.Price, SortOrder = i,
                 Capacity = row.Kind == meal ? 120 : 40, Days = ServiceDays.SchoolWeek,
-                // Meals are ordered from the caterer two working days ahead; after-school care is planned weekly.
-                Rule = row.Kind == meal
-                    ? new BookingRule
-                    {
-                        BookingDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
-                        CancellationDeadline = Deadline.DaysBeforeAt(2, new TimeOnly(10, 0), workingDays: true),
-                    }
-                    : new BookingRule
-                    {
-                        BookingDeadline = Deadline.PreviousWeekOn(DayOfWeek.Thursday, new TimeOnly(12, 0)),
-                        CancellationDeadline = Deadline.DaysBeforeAt(1, new TimeOnly(18, 0), workingDays: true),
-                    },
+                Rule = row.Kind == meal ? MealRule : CareRule,
             });
         }
     }

@@ -3,7 +3,12 @@ namespace FamilyPortal.Web.Domain.Reservations;
 /// <summary>The eleven public holidays of metropolitan France (Code du travail, art. L3133-1).</summary>
 public static class FrenchPublicHolidays
 {
-    public static IReadOnlyList<(DateOnly Date, string Name)> Of(int year)
+    // Asked for every cell of every grid: each year's list is computed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<(DateOnly Date, string Name)>> Years = new();
+
+    public static IReadOnlyList<(DateOnly Date, string Name)> Of(int year) => Years.GetOrAdd(year, Compute);
+
+    private static IReadOnlyList<(DateOnly Date, string Name)> Compute(int year)
     {
         var easter = EasterSunday(year);
         return

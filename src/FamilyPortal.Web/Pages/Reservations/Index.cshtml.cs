@@ -57,6 +57,9 @@ public class IndexModel(
 
     private ParentScope? Scope => ParentScope.Of(current);
 
+    /// <summary>The view as the address or the posted hidden fields ask for it, before defaults are filled in.</summary>
+    private GridQuery Requested => new(Enfant, Service, Annee, GridQuery.ParseDay(Semaine), Vue == "periode");
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Message = Flash;
@@ -124,14 +127,15 @@ public class IndexModel(
 
     private async Task<IActionResult> AfterChangeAsync(string message, CancellationToken ct)
     {
-        await LoadAsync(ct);
         if (Request.Headers[FetchHeader] == "fetch")
         {
+            await LoadAsync(ct);
             Message = message;
             return Page();
         }
+        // The posted hidden fields name the view; the GET after the redirect reads the grid once.
         Flash = message;
-        return Redirect(Query.Url());
+        return Redirect(Requested.Url());
     }
 
     private async Task<IActionResult> RefuseAsync(ReservationRefusedException refusal, CancellationToken ct)
@@ -146,7 +150,7 @@ public class IndexModel(
     private async Task LoadAsync(CancellationToken ct)
     {
         Today = ParisToday();
-        Query = new GridQuery(Enfant, Service, Annee, GridQuery.ParseDay(Semaine), Vue == "periode");
+        Query = Requested;
         if (Scope is not { } scope)
         {
             return;
