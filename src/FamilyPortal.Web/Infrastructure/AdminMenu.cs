@@ -1,0 +1,20 @@
+namespace FamilyPortal.Web.Infrastructure;
+
+/// <summary>The tabs of the town-hall pages, in order. Some are for administrators only (rules, prices, staff).</summary>
+public static class AdminMenu
+{
+    public sealed record Entry(string Path, string Label, bool AdministratorsOnly = false);
+
+    public static readonly IReadOnlyList<Entry> Entries =
+    [
+        new("/admin", "Tableau de bord"),
+        new("/admin/familles", "Familles"),
+        new("/admin/reservations", "Réservations"),
+        new("/admin/sites", "Sites"),
+        new("/admin/calendrier/fermetures", "Fermetures"),
+        new("/admin/equipe", "Équipe", AdministratorsOnly: true),
+    ];
+
+    public static IEnumerable<(string Path, string Label)> For(bool administrator) =>
+        Entries.Where(e => administrator || !e.AdministratorsOnly).Select(e => (e.Path, e.Label));
+}
