@@ -44,7 +44,13 @@ public static class DataServiceCollectionExtensions
             builder.DataSource = path;
         }
         builder.Pooling = true;
-        builder.DefaultTimeout = 30;
+        // How long a command waits for a lock held by another connection before giving up (busy timeout);
+        // Microsoft.Data.Sqlite's default is 30 s, a connection string may set « Default Timeout ».
+        if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 30;
+        }
         return builder.ToString();
     }
 }

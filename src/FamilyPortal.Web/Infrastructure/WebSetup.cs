@@ -55,6 +55,8 @@ public static class WebSetup
         app.UseResponseCompression();
         // The host's own logger: the static Serilog logger is not used (see LoggingSetup).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        // Inside the request log (which then shows the 503) and around everything that reads the database.
+        app.UseDatabaseUnavailablePage();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

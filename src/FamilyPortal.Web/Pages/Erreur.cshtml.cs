@@ -39,7 +39,8 @@ public class ErreurModel : PageModel
                 break;
             case 503:
                 Title = "Service momentanément indisponible";
-                Message = "Le portail est très sollicité. Veuillez réessayer dans quelques instants.";
+                Message = Infrastructure.DatabaseUnavailableMiddleware.Message;
+                Response.Headers.RetryAfter = Infrastructure.DatabaseUnavailableMiddleware.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 break;
         }
     }

@@ -18,6 +18,7 @@ public class SignInModel(
     SignInManager<PortalAccount> signInManager,
     PortalSignIn portalSignIn,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing,
     ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
@@ -55,7 +56,7 @@ public class SignInModel(
         if (account is null)
         {
             // Same work as a real check, so the answer time does not tell which identifiants exist.
-            users.PasswordHasher.VerifyHashedPassword(new PortalAccount(), DummyHash.Value, Password!);
+            users.PasswordHasher.VerifyHashedPassword(new PortalAccount(), DummyHashFor(hashing.Value.IterationCount), Password!);
             return Refuse();
         }
 
@@ -96,9 +97,13 @@ public class SignInModel(
         return Page();
     }
 
-    /// <summary>A hash of a random password, computed once, to spend the same time on unknown identifiants.</summary>
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<PortalAccount>(Microsoft.Extensions.Options.Options.Create(
-                new PasswordHasherOptions { IterationCount = IdentitySetup.PasswordHashIterations }))
+    /// <summary>
+    /// A hash of a random password with the portal's own iteration count, computed once per count, to spend
+    /// the same time on unknown identifiants as on known ones.
+    /// </summary>
+    private static string DummyHashFor(int iterations) => DummyHashes.GetOrAdd(iterations, count =>
+        new PasswordHasher<PortalAccount>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = count }))
             .HashPassword(new PortalAccount(), Guid.NewGuid().ToString()));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> DummyHashes = new();
 }

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using FamilyPortal.Tests.Email;
+using FamilyPortal.Tests.Support;
+using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static FamilyPortal.Tests.Accounts.AccountJourney;
+
+namespace FamilyPortal.Tests.Hardening;
+
+/// <summary>
+/// With the SMTP server down, every action of the portal that sends mail still succeeds; the mail waits in the
+/// outbox and goes out once, when the server is back. The kinds of mail are read from the code: a new one
+/// fails this test until the action that sends it is added below.
+/// </summary>
+public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : IClassFixture<MailOutageTests.SmtpDownFactory>
+{
+    /// <summary>The portal configured with an SMTP server on a port where nothing listens (yet).</summary>
+    public sealed class SmtpDownFactory() : PortalFactory(SettingsFor(Port))
+    {
+        public static readonly int Port = SmtpTestServer.FreePort();
+
+        public MailSenders.Recorder Recorder { get; } = new();
+
+        private static Dictionary<string, string?> SettingsFor(int port)
+        {
+            var settings = EmailTestKit.Smtp(port);
+            settings["Captcha:Enabled"] = "false";
+            settings["Security:RecoveryResponseFloorMs"] = "0";
+            return settings;
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+                var registered = services.Single(d => d.ServiceType == typeof(FamilyPortalDbContext));
+                services.Remove(registered);
+                var attached = new ConditionalWeakTable<FamilyPortalDbContext, object>();
+                services.AddScoped(provider =>
+                {
+                    var context = (FamilyPortalDbContext)(registered.ImplementationFactory?.Invoke(provider)
+                        ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
+                    if (attached.TryAdd(context, new object()))
+                    {
+                        Recorder.Attach(context);
+                    }
+                    return context;
+                });
+            });
+        }
+    }
+
+    /// <param name="Senders">The kinds of mail the action queues; none for a step that only prepares the next.</param>
+    private sealed record Action(string[] Senders, string Description, Func<Task<HttpResponseMessage>> Run);
+
+    [Fact]
+    public async Task Every_action_that_sends_mail_succeeds_with_the_SMTP_server_down_and_its_mail_goes_out_once_when_it_is_back()
+    {
+        var cast = await Cast.CreateAsync(factory);
+        var (familyEmail, code) = await AddFamilyAsync(cast.Mine);
+        var identifiant = NewIdentifiant();
+        var newEmail = NewEmail();
+        var newcomer = PageClient.For(factory);
+        var admin = cast["administrateur"].Client;
+        var parent = cast["parent"].Client;
+        var grid = $"/reservations?enfant={cast.Mine.ChildId}&semaine=2026-11-23";
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var closure = new Dictionary<string, string?>
+        {
+            ["Input.Start"] = "20/11/2026", ["Input.End"] = "", ["Input.Scope"] = $"a:{cast.Mine.ActivityId}", ["Input.Reason"] = "Grève",
+        };
+
+        // In order: each step may use what the previous ones did (the account, its confirmation, its session).
+        var actions = new List<Action>
+        {
+            new(["AccountEmails.AccountCreated", "AccountEmails.AdhesionCodesAsync"], "créer un compte avec l'adresse d'un dossier famille (son code lui est envoyé)",
+                () => RegisterAsync(newcomer, Registration(identifiant, familyEmail))),
+            new([], "confirmer l'adresse du compte créé (le code d'adhésion attendait cette confirmation)",
+                async () => await newcomer.Http.GetAsync(LinkTo((await MailToAsync(factory, familyEmail)).First(), "/confirmer-email"))),
+            new(["AccountEmails.Identifiants"], "identifiant oublié",
+                () => PageClient.For(factory).PostFormAsync("/identifiant-oublie", new Dictionary<string, string?> { ["Email"] = familyEmail })),
+            new(["AccountEmails.PasswordReset"], "mot de passe oublié",
+                () => PageClient.For(factory).PostFormAsync("/mot-de-passe-oublie", new Dictionary<string, string?> { ["Login"] = identifiant })),
+            new(["AccountEmails.PasswordChangedNotice"], "réinitialiser le mot de passe par le lien reçu",
+                async () => await PageClient.For(factory).PostFormAsync(
+                    LinkTo((await MailToAsync(factory, familyEmail)).Single(m => m.Subject == "Réinitialisation de votre mot de passe"), "/reinitialiser-mot-de-passe"),
+                    new Dictionary<string, string?> { ["SecretAnswer"] = "Anne", ["NewPassword"] = Password + " bis", ["ConfirmPassword"] = Password + " bis" })),
+            new(["AdhesionEmails.Joined", "AdhesionEmails.NewAccountLinked"], "se connecter puis saisir le code d'adhésion",
+                async () =>
+                {
+                    Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(newcomer, identifiant, Password + " bis")).StatusCode);
+                    return await newcomer.PostFormAsync("/adhesions", new Dictionary<string, string?> { ["Code"] = code });
+                }),
+            new(["AccountEmails.EmailChangeRequested"], "changer d'adresse email",
+                () => newcomer.PostFormAsync("/mon-compte", new Dictionary<string, string?>
+                {
+                    ["NewEmail.Email"] = newEmail, ["NewEmail.Password"] = Password + " bis",
+                }, formAction: "/mon-compte/Email")),
+            new(["AccountEmails.EmailChangedNotice"], "confirmer la nouvelle adresse par le lien reçu",
+                async () => await newcomer.Http.GetAsync(LinkTo((await MailToAsync(factory, newEmail)).Single(), "/mon-compte/confirmer-email"))),
+            new(["ReservationEmails.ConfirmationAsync"], "valider un panier",
+                async () =>
+                {
+                    var page = await parent.GetPageAsync(grid);
+                    Assert.Equal(HttpStatusCode.Redirect, (await parent.SubmitAsync(page, grid,
+                        new Dictionary<string, string?> { ["cellule"] = $"{cast.Mine.ActivityId}:2026-11-23" }, "handler=Cell")).StatusCode);
+                    return await parent.SubmitAsync(await parent.GetPageAsync(grid), grid, new Dictionary<string, string?>(), "handler=Validate");
+                }),
+            new(["FamilyFiles.EmailCodeAsync"], "envoyer son code d'adhésion à une famille",
+                async () => await admin.SubmitAsync(await admin.GetPageAsync($"/admin/familles/{cast.Mine.FamilyId}"), $"/admin/familles/{cast.Mine.FamilyId}",
+                    new Dictionary<string, string?>(), "handler=EmailCode")),
+            new(["DayClosures.EmailFamiliesAsync"], "fermer un jour réservé (familles prévenues)",
+                async () =>
+                {
+                    var confirm = await admin.PostFormAsync("/admin/calendrier/fermetures", closure);
+                    return await admin.SubmitAsync(await PageClient.ParseAsync(confirm), "/admin/calendrier/fermetures", closure);
+                }),
+            new(["StaffInvitations.InviteAsync"], "inviter un agent",
+                () => admin.PostFormAsync("/admin/equipe", new Dictionary<string, string?>
+                {
+                    ["Invite.LastName"] = "Bernard", ["Invite.FirstName"] = "Paul", ["Invite.Email"] = $"paul-{unique}@mairie.exemple.test",
+                    ["Invite.Identifiant"] = $"pbernard-{unique}", ["Role"] = Roles.Agent,
+                }, formAction: "handler=Invite")),
+            new(["StaffInvitations.InviteAsync"], "créer une collectivité et inviter son administrateur",
+                () => cast["opérateur"].Client.PostFormAsync("/plateforme/collectivites/nouvelle", new Dictionary<string, string?>
+                {
+                    ["Input.Name"] = $"COMMUNE PANNE {unique}", ["Input.ShortName"] = $"panne-{unique}", ["Input.ContactEmail"] = $"mairie-{unique}@exemple.test",
+                    ["Input.TimeZoneId"] = "", ["Admin.LastName"] = "Durand", ["Admin.FirstName"] = "Sophie",
+                    ["Admin.Email"] = $"sophie-{unique}@exemple.test", ["Admin.Identifiant"] = $"sdurand-{unique}",
+                })),
+        };
+
+        var inCode = MailSenders.InCode();
+        var covered = actions.SelectMany(a => a.Senders).ToHashSet(StringComparer.Ordinal);
+        Assert.True(inCode.Count >= 10, "too few kinds of mail found in the code: " + string.Join(", ", inCode));
+        Assert.True(inCode.IsSubsetOf(covered), "kinds of mail with no action in this test (add the action that sends each): "
+            + string.Join(", ", inCode.Except(covered)));
+
+        factory.Recorder.Clear();
+        var sentBy = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var action in actions)
+        {
+            var queuedBefore = factory.Recorder.Senders.Count;
+            var response = await action.Run();
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK,
+                $"« {action.Description} » answered {(int)response.StatusCode} with the SMTP server down");
+            Assert.DoesNotContain("notice-error", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.True(action.Senders.Length == 0 || factory.Recorder.Senders.Count > queuedBefore, $"« {action.Description} » queued no mail");
+        }
+        foreach (var sender in factory.Recorder.Senders)
+        {
+            sentBy[sender] = sentBy.GetValueOrDefault(sender) + 1;
+        }
+        Assert.True(covered.IsSubsetOf(sentBy.Keys), "actions that did not queue their kind of mail: " + string.Join(", ", covered.Except(sentBy.Keys))
+            + " (queued: " + string.Join(", ", sentBy.Keys) + ")");
+
+        // The server is down: the dispatcher tries, records the failure, keeps every message.
+        var due = await PendingAsync();
+        Assert.True(due.Count >= actions.Count, $"only {due.Count} mails waiting");
+        Assert.Equal(0, await EmailTestKit.DispatchAsync(factory));
+        Assert.All(await PendingAsync(), m => Assert.Null(m.SentAtUtc));
+        Assert.Contains(await PendingAsync(), m => m.Attempts == 1 && m.LastError!.StartsWith("Connexion au serveur SMTP impossible", StringComparison.Ordinal));
+
+        // Back: every waiting mail goes out, once.
+        await using var smtp = await SmtpTestServer.StartAsync(SmtpDownFactory.Port);
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        while (await EmailTestKit.DispatchAsync(factory) > 0)
+        {
+        }
+        factory.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await EmailTestKit.DispatchAsync(factory));
+        var received = smtp.Received.ToList();
+        Assert.Equal(due.Count, received.Count);
+        Assert.Equal(due.Select(m => m.MessageId.Trim('<', '>')).Order(StringComparer.Ordinal), received.Select(m => m.MessageId).Order(StringComparer.Ordinal));
+        Assert.All(await PendingAsync(), m => Assert.NotNull(m.SentAtUtc));
+    }
+
+    /// <summary>The mails of this test's time that may go now (not held for an unconfirmed address).</summary>
+    private async Task<List<FamilyPortal.Web.Email.OutboxMessage>> PendingAsync()
+    {
+        await using var scope = factory.Scope();
+        return await scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.HeldForAccountId == null).ToListAsync();
+    }
+
+    /// <summary>A family whose address the newcomer registers with, and its code d'adhésion.</summary>
+    private async Task<(string Email, string Code)> AddFamilyAsync(TenantBuilder.Tenant tenant)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.Enter(tenant.MunicipalityId);
+        var code = AdhesionCode.Generate();
+        var family = new Family { MunicipalityId = tenant.MunicipalityId, HouseholdName = "PANNE", Email = NewEmail() };
+        scope.ServiceProvider.GetRequiredService<AdhesionCodeVault>().Assign(family, code);
+        db.Families.Add(family);
+        await db.SaveChangesAsync();
+        return (family.Email, code);
+    }
+}

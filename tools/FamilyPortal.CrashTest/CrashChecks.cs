@@ -1,0 +1,102 @@
+using FamilyPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FamilyPortal.CrashTest;
+
+/// <summary>
+/// What must hold in the database after the crashes: every basket answered as validated is fully there, no
+/// validation is partial (its bookings are all there, and every booking belongs to a validation), capacity and
+/// the day counters agree, and SQLite finds the file sound.
+/// </summary>
+internal static class CrashChecks
+{
+    public sealed record Result(List<string> Failures, int Validations, int Bookings, int FullDays, string Integrity);
+
+    public static async Task<Result> RunAsync(IServiceProvider services, int activityId, int capacity, IReadOnlyCollection<ValidationAttempt> attempts)
+    {
+        var failures = new List<string>();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.EnterPlatformScope();
+        var validations = await db.BasketValidations.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        var bookings = await db.Bookings.IgnoreQueryFilters().AsNoTracking().Where(b => b.CancelledAtUtc == null).ToListAsync();
+        var loads = await db.ActivityDayLoads.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        var basket = await db.BasketLines.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        var accounts = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.Id);
+
+        // No partial validation: the bookings of a validation carry its account and its instant.
+        var byValidation = bookings.ToLookup(b => (b.CreatedByAccountId, b.CreatedAtUtc));
+        foreach (var validation in validations)
+        {
+            var count = byValidation[(validation.AccountId, validation.AtUtc)].Count();
+            if (count != validation.BookedCount)
+            {
+                failures.Add($"validation {validation.Id}: {validation.BookedCount} booking(s) announced, {count} in the database");
+            }
+        }
+        var instants = validations.Select(v => (v.AccountId, v.AtUtc)).ToHashSet();
+        foreach (var orphan in bookings.Where(b => !instants.Contains((b.CreatedByAccountId!, b.CreatedAtUtc))))
+        {
+            failures.Add($"booking {orphan.Id} (child {orphan.ChildId}, {orphan.Date:yyyy-MM-dd}) belongs to no validation");
+        }
+
+        // Every basket answered as validated is there, and each of its days is booked or refused with a reason.
+        var ids = validations.Select(v => v.Id).ToHashSet();
+        foreach (var attempt in attempts.Where(a => a.ValidationId is not null))
+        {
+            if (!ids.Contains(attempt.ValidationId!.Value))
+            {
+                failures.Add($"validation {attempt.ValidationId} was answered to {attempt.Parent.Login} but is not in the database");
+                continue;
+            }
+            var account = accounts[attempt.Parent.Login];
+            foreach (var day in attempt.Days)
+            {
+                var booked = bookings.Any(b => b.ChildId == attempt.Parent.ChildId && b.Date == day && b.ActivityId == activityId);
+                var refused = basket.Any(l => l.AccountId == account && l.ChildId == attempt.Parent.ChildId && l.Date == day && l.RefusalReason is not null);
+                if (!booked && !refused)
+                {
+                    failures.Add($"{attempt.Parent.Login}, {day:yyyy-MM-dd}: in the basket validated as {attempt.ValidationId}, neither booked nor refused");
+                }
+            }
+        }
+
+        // Capacity, uniqueness and the day counters.
+        foreach (var day in bookings.GroupBy(b => (b.ActivityId, b.Date)))
+        {
+            if (day.Count() > capacity)
+            {
+                failures.Add($"{day.Key.Date:yyyy-MM-dd}: {day.Count()} bookings for {capacity} places");
+            }
+            foreach (var twice in day.GroupBy(b => b.ChildId).Where(g => g.Count() > 1))
+            {
+                failures.Add($"{day.Key.Date:yyyy-MM-dd}: child {twice.Key} booked {twice.Count()} times");
+            }
+        }
+        var counted = bookings.GroupBy(b => (b.ActivityId, b.Date)).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var load in loads)
+        {
+            var actual = counted.GetValueOrDefault((load.ActivityId, load.Date));
+            if (load.Booked != actual)
+            {
+                failures.Add($"{load.Date:yyyy-MM-dd}: counter says {load.Booked}, {actual} booking(s)");
+            }
+        }
+        foreach (var day in counted.Keys.Where(k => !loads.Any(l => l.ActivityId == k.ActivityId && l.Date == k.Date)))
+        {
+            failures.Add($"{day.Date:yyyy-MM-dd}: bookings without a day counter");
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        var verdict = (string)(await command.ExecuteScalarAsync())!;
+        if (verdict != "ok")
+        {
+            failures.Add("SQLite integrity_check: " + verdict);
+        }
+        return new Result(failures, validations.Count, bookings.Count, counted.Count(c => c.Value >= capacity), verdict);
+    }
+}
