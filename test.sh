@@ -10,6 +10,8 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 dpkg -s libfontconfig1 >/dev/null 2>&1 || missing+=(libfontconfig1)
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installation des paquets nécessaires aux tests : ${missing[*]}"
@@ -23,6 +25,15 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 dotnet tool restore >/dev/null
+
+# The Nu HTML Checker of the browser tests, from npm, kept in the git-ignored .tools/ between runs.
+vnu_version=26.9.27
+vnu_prefix=".tools/vnu-$vnu_version"
+export VNU_JAR="$PWD/$vnu_prefix/node_modules/vnu-jar/build/dist/vnu.jar"
+if [ ! -f "$VNU_JAR" ]; then
+  echo "Installation du vérificateur HTML (vnu-jar $vnu_version)"
+  npm install --prefix "$vnu_prefix" --no-audit --no-fund --no-save --silent "vnu-jar@$vnu_version"
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

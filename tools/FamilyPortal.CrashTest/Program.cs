@@ -16,8 +16,6 @@ internal static class CrashTestProgram
     public static async Task<int> Main(string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        // WebApplicationFactory finds the portal's folder through the manifest in the output folder.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         CrashSettings settings;
         try
         {
@@ -28,6 +26,8 @@ internal static class CrashTestProgram
             await Console.Error.WriteLineAsync(error.Message);
             return 2;
         }
+        // WebApplicationFactory finds the portal's folder through the manifest in the output folder.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         Console.WriteLine($"Crash test: {settings.Parents} parents, {settings.Capacity} places a day, {settings.Cycles} SIGKILL, seed {settings.Seed}, folder {settings.Folder}");
 
         IReadOnlyList<CrashParent> parents;
@@ -48,6 +48,9 @@ internal static class CrashTestProgram
             Console.WriteLine($"Portal started in {first.TotalSeconds:F1} s");
             using var stop = new CancellationTokenSource();
             var loads = parents.Select((p, i) => Task.Run(() => new ParentLoad(p, settings, new Random(settings.Seed + i + 1), attempts).RunAsync(stop.Token))).ToList();
+            // The parents sign in and start booking before the first kill.
+            await Task.Delay(TimeSpan.FromSeconds(settings.WarmUpSeconds));
+            Console.WriteLine($"Warm-up: {attempts.Count(a => a.ValidationId is not null)} baskets validated in {settings.WarmUpSeconds} s");
             for (var cycle = 1; cycle <= settings.Cycles; cycle++)
             {
                 var running = TimeSpan.FromMilliseconds(random.Next(1_500, 6_000));

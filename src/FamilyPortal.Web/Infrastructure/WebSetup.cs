@@ -14,7 +14,8 @@ public static class WebSetup
         services.AddPortalAuthorization();
         services.AddRazorPages(o => o.Conventions
             .AuthorizeFolder("/Admin", StaffAuthorization.Staff)
-            .AuthorizeFolder("/Platform", StaffAuthorization.Operator));
+            .AuthorizeFolder("/Platform", StaffAuthorization.Operator))
+            .AddMvcOptions(o => FrenchModelBinding.Apply(o.ModelBindingMessageProvider));
         services.AddHealthChecks()
             .AddDbContextCheck<FamilyPortalDbContext>("database")
             .AddCheck<Email.OutboxBacklogHealthCheck>("outbox");

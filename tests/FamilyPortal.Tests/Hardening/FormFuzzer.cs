@@ -25,7 +25,7 @@ public sealed class FormFuzzer(DatabaseFingerprint fingerprint, IReadOnlyList<Ho
 
     public async Task FuzzAsync(Visitor visitor, DiscoveredForm discovered)
     {
-        var fields = discovered.FuzzableFields.ToList();
+        var fields = discovered.FuzzableFields.Distinct(StringComparer.Ordinal).ToList();
         if (fields.Count == 0)
         {
             return;
@@ -56,7 +56,7 @@ public sealed class FormFuzzer(DatabaseFingerprint fingerprint, IReadOnlyList<Ho
                     continue;
                 }
                 Submissions++;
-                var where = $"{visitor.Name} : POST {form.ActionPath} [{field}] = « {value.Label} »";
+                var where = $"{visitor.Name} : POST {form.ActionPath} [{field}]\u001f{value.Label}";
                 var accepted = await JudgeAsync(visitor, response, where);
                 if (accepted is null)
                 {

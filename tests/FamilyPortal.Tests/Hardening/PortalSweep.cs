@@ -74,10 +74,14 @@ public static class PortalSweep
             {
                 failures.Add($"courriel {name} : destinataires {message.To} au lieu de l'unique adresse prévue");
             }
-            var addresses = string.Join(" ", message.From, message.To, message.Cc, message.Bcc, message.ReplyTo, message.Sender);
-            if (addresses.Contains(HostileValues.PirateDomain, StringComparison.OrdinalIgnoreCase))
+            // A hostile value may show as a display name (quoted, encoded by MimeKit); it must never become an address.
+            var addresses = new[] { message.From, message.To, message.Cc, message.Bcc, message.ReplyTo }
+                .SelectMany(list => list.Mailboxes).Select(m => m.Address)
+                .Append(message.Sender?.Address ?? "")
+                .ToList();
+            if (addresses.Any(a => a.Contains(HostileValues.PirateDomain, StringComparison.OrdinalIgnoreCase)))
             {
-                failures.Add($"courriel {name} : adresse ajoutée par une saisie ({addresses})");
+                failures.Add($"courriel {name} : adresse ajoutée par une saisie ({string.Join(", ", addresses)})");
             }
             if (message.HtmlBody is { } html)
             {
@@ -116,8 +120,24 @@ public static class PortalSweep
         }
     }
 
-    public static string Report(IReadOnlyCollection<string> failures, int max = 80) =>
-        $"{failures.Count} problème(s) :\n" + string.Join('\n', failures.Distinct().Take(max));
+    /// <summary>
+    /// The failures grouped: one line per place and kind of problem, with how many values caused it and a few
+    /// of them (a place is « visitor : POST action [field] », then the value after a unit separator).
+    /// </summary>
+    public static string Report(IReadOnlyCollection<string> failures, int max = 120)
+    {
+        var lines = failures.Distinct()
+            .Select(f => f.Split(" → ", 2))
+            .Select(p => (Where: p[0].Split('\u001f'), Problem: p.Length > 1 ? p[1] : ""))
+            .GroupBy(p => (Place: p.Where[0], Kind: p.Problem.Split('«')[0].Trim()))
+            .Select(g => $"{g.Key.Place} → {g.Key.Kind} ({g.Count()}×"
+                + (g.First().Where.Length > 1 ? $", e.g. {string.Join(", ", g.Take(3).Select(x => $"« {x.Where[1]} »"))}" : "")
+                + $") — {Shorten(g.First().Problem)}")
+            .ToList();
+        return $"{failures.Count} problème(s), {lines.Count} groupe(s) :\n" + string.Join('\n', lines.Take(max));
+    }
+
+    private static string Shorten(string text) => text.Length <= 220 ? text : text[..220] + "…";
 
     public static bool IsOk(HttpStatusCode status) => (int)status < 500;
 }
