@@ -4,7 +4,7 @@
 # 10 times at random moments and starts it again each time (it must answer /health within 10 s), then checks
 # the database: every basket answered as validated is fully there, none is partial, capacity and the day
 # counters hold. A few minutes on 2 cores; not part of ./test.sh.
-#   scripts/crash-test.sh [--cycles 10] [--parents 24] [--capacity 6] [--warm-up 10] [--seed N] [--folder DIR]
+#   scripts/crash-test.sh [--cycles 10] [--parents 24] [--capacity 6] [--warm-up 20] [--seed N] [--folder DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -6,14 +6,14 @@ namespace FamilyPortal.CrashTest;
 internal sealed class CrashSettings
 {
     public const string Usage = """
-        FamilyPortal.CrashTest --portal PATH/FamilyPortal.Web.dll [--cycles 10] [--parents 24] [--capacity 6] [--folder DIR] [--seed N] [--warm-up 10]
+        FamilyPortal.CrashTest --portal PATH/FamilyPortal.Web.dll [--cycles 10] [--parents 24] [--capacity 6] [--folder DIR] [--seed N] [--warm-up 20]
           --portal    the portal built in Release, run as a process of its own
           --cycles    how many times the portal is killed with SIGKILL and started again
           --parents   parents booking at once (one child each, one canteen activity)
           --capacity  places per day of the activity: small, so that parents compete for the last ones
           --folder    where the database, logs and mail go (default: a new temporary folder, kept)
           --seed      seed of the random choices (kill moments, days picked), to replay a run
-          --warm-up   seconds of load before the first kill (default 10)
+          --warm-up   seconds of load before the first kill (default 20)
         """;
 
     public required string PortalDll { get; init; }
@@ -23,7 +23,7 @@ internal sealed class CrashSettings
     public required string Folder { get; init; }
     public int Seed { get; init; } = Environment.TickCount;
     public int Port { get; init; }
-    public int WarmUpSeconds { get; init; } = 10;
+    public int WarmUpSeconds { get; init; } = 20;
 
     public string DatabaseFile => Path.Combine(Folder, "portal.db");
 
@@ -69,7 +69,7 @@ internal sealed class CrashSettings
             Capacity = Number("--capacity", 6),
             Folder = Path.GetFullPath(folder),
             Seed = Number("--seed", Environment.TickCount & 0xFFFF),
-            WarmUpSeconds = Number("--warm-up", 10),
+            WarmUpSeconds = Number("--warm-up", 20),
             Port = FreePort(),
         };
     }

@@ -16,6 +16,9 @@ internal sealed record ValidationAttempt(CrashParent Parent, IReadOnlyList<DateO
 /// </summary>
 internal sealed class ParentLoad(CrashParent parent, CrashSettings settings, Random random, ConcurrentQueue<ValidationAttempt> attempts)
 {
+    /// <summary>What went wrong for the parents, by kind, for the summary (connection refused while the portal restarts, …).</summary>
+    public static ConcurrentDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
+
     private static readonly HtmlParser Parser = new();
 
     private HttpClient _http = NewClient(settings);
@@ -41,6 +44,7 @@ internal sealed class ParentLoad(CrashParent parent, CrashSettings settings, Ran
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
             {
+                Errors.AddOrUpdate($"{ex.GetType().Name}: {ex.Message}", 1, (_, n) => n + 1);
                 // The portal is down or restarting: wait a little and try again.
                 await Delay(300, stop);
             }

@@ -53,7 +53,7 @@ internal static class CrashTestProgram
             Console.WriteLine($"Warm-up: {attempts.Count(a => a.ValidationId is not null)} baskets validated in {settings.WarmUpSeconds} s");
             for (var cycle = 1; cycle <= settings.Cycles; cycle++)
             {
-                var running = TimeSpan.FromMilliseconds(random.Next(1_500, 6_000));
+                var running = TimeSpan.FromMilliseconds(random.Next(2_000, 8_000));
                 await Task.Delay(running);
                 await portal.KillAsync();
                 var answered = attempts.Count(a => a.ValidationId is not null);
@@ -94,6 +94,7 @@ internal static class CrashTestProgram
         Console.WriteLine($"  validations in the database       {result.Validations}");
         Console.WriteLine($"  bookings in the database          {result.Bookings} ({result.FullDays} day(s) full at {settings.Capacity} places)");
         Console.WriteLine($"  SQLite integrity_check            {result.Integrity}");
+        Console.WriteLine($"  errors seen by the parents        {string.Join("; ", ParentLoad.Errors.OrderByDescending(e => e.Value).Take(4).Select(e => $"{e.Value} × {e.Key}"))}");
         Console.WriteLine($"  problems                          {failures.Count}");
         foreach (var failure in failures.Take(50))
         {

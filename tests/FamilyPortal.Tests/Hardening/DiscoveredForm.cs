@@ -14,7 +14,8 @@ public sealed record FormField(string Name, string Kind, string Value);
 /// A POST form found on a page, as one of its submit buttons sends it. Fields are filled as a browser
 /// would, with plausible values in the empty ones, so that a hostile value in one field is the only thing wrong.
 /// </summary>
-public sealed partial record DiscoveredForm(string PageUrl, string ActionPath, IReadOnlyList<FormField> Fields)
+/// <param name="Multipart">Sent as multipart/form-data (a form with a file to upload), else urlencoded.</param>
+public sealed partial record DiscoveredForm(string PageUrl, string ActionPath, IReadOnlyList<FormField> Fields, bool Multipart = false)
 {
     public const string TokenField = "__RequestVerificationToken";
 
@@ -34,8 +35,8 @@ public sealed partial record DiscoveredForm(string PageUrl, string ActionPath, I
 
     private const string PathPrefix = "{chemin}";
 
-    /// <summary>The action address and urlencoded body with one field replaced by the given value.</summary>
-    public (string Url, byte[] Body) With(string field, HostileValue value)
+    /// <summary>The action address and the body with one field replaced by the given value.</summary>
+    public (string Url, HttpContent Body) With(string field, HostileValue value)
     {
         var segments = ActionPath.Split('?', 2);
         var path = segments[0];
@@ -51,13 +52,29 @@ public sealed partial record DiscoveredForm(string PageUrl, string ActionPath, I
         var handler = segments.Length > 1 ? HandlerOf(segments[1]) : null;
         var queryText = Encoding.ASCII.GetString(FormEncoding.Body(handler is null ? query : query.Prepend(new("handler", Encoding.ASCII.GetBytes(handler)))));
         var url = queryText.Length == 0 ? path : $"{path}?{queryText}";
-        var body = FormEncoding.Body(Fields.Where(f => f.Kind != "query").Select(f => new KeyValuePair<string, byte[]>(f.Name,
-            f.Name == field ? value.Encoded() : Encoding.ASCII.GetBytes(FormEncoding.Escape(f.Value)))));
+        var fields = Fields.Where(f => f.Kind != "query").ToList();
+        if (Multipart)
+        {
+            var multipart = new MultipartFormDataContent();
+            foreach (var f in fields)
+            {
+                var bytes = f.Name == field ? value.Bytes() : Encoding.UTF8.GetBytes(f.Value);
+                if (f.Kind == "file")
+                {
+                    multipart.Add(new ByteArrayContent(bytes), f.Name, "saisie.csv");
+                }
+                else
+                {
+                    multipart.Add(new ByteArrayContent(bytes), f.Name);
+                }
+            }
+            return (url, multipart);
+        }
+        var body = new ByteArrayContent(FormEncoding.Body(fields.Select(f => new KeyValuePair<string, byte[]>(f.Name,
+            f.Name == field ? value.Encoded() : Encoding.ASCII.GetBytes(FormEncoding.Escape(f.Value))))));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
         return (url, body);
     }
-
-    /// <summary>The form as the browser sends it.</summary>
-    public (string Url, byte[] Body) Untouched() => With("", new HostileValue("", ""));
 
     private IEnumerable<int> PathIds()
     {
@@ -101,7 +118,8 @@ public sealed partial record DiscoveredForm(string PageUrl, string ActionPath, I
                 var queryFields = QueryFields(target.Query).Where(q => q.Name != "handler").ToList();
                 var handler = QueryFields(target.Query).FirstOrDefault(q => q.Name == "handler");
                 var actionPath = target.AbsolutePath + (handler is null ? "" : $"?handler={handler.Value}");
-                yield return new DiscoveredForm(pageUrl, actionPath, [.. fields, .. queryFields]);
+                var multipart = string.Equals(form.Enctype, "multipart/form-data", StringComparison.OrdinalIgnoreCase);
+                yield return new DiscoveredForm(pageUrl, actionPath, [.. fields, .. queryFields], multipart);
             }
         }
     }
@@ -164,6 +182,7 @@ public sealed partial record DiscoveredForm(string PageUrl, string ActionPath, I
         return type switch
         {
             "hidden" => "",
+            "file" => "Nom;Prénom;Email\r\nMARTIN;Lou;famille.martin@exemple.test\r\n",
             "email" => $"saisie-{unique}@exemple.test",
             "password" => "Une phrase de passe inconnue 2026 !",
             "date" => "2026-11-23",

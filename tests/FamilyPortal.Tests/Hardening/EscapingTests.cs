@@ -46,6 +46,9 @@ public sealed class EscapingTests(HardeningFactory factory) : IClassFixture<Hard
         Assert.Equal(HttpStatusCode.Redirect, validated.StatusCode);
         var summary = validated.Headers.Location!.OriginalString;
         Assert.StartsWith("/panier/recapitulatif/", summary, StringComparison.Ordinal);
+        // And one day left in the basket, so that the basket beside the grid and /panier show the names too.
+        Assert.Equal(HttpStatusCode.Redirect, (await parent.SubmitAsync(await parent.GetPageAsync(grid), grid,
+            new Dictionary<string, string?> { ["cellule"] = $"{cast.Mine.ActivityId}:2026-11-24" }, "handler=Cell")).StatusCode);
 
         var admin = cast["administrateur"].Client;
         var details = $"/admin/familles/{cast.Mine.FamilyId}";
@@ -69,6 +72,7 @@ public sealed class EscapingTests(HardeningFactory factory) : IClassFixture<Hard
         var mustShow = new (Visitor Who, string Url, string[] Values)[]
         {
             (cast["parent"], grid, [child, activity, municipality]),
+            (cast["parent"], "/panier", [child, activity]),
             (cast["parent"], summary, [child, activity]),
             (cast["administrateur"], "/admin/familles", [household]),
             (cast["administrateur"], details, [household, child]),

@@ -1,6 +1,5 @@
 using FamilyPortal.Tests.Support;
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace FamilyPortal.Tests.Hardening;
 
@@ -40,9 +39,7 @@ public sealed class FormFuzzer(DatabaseFingerprint fingerprint, IReadOnlyList<Ho
                 {
                     fingerprint.Refresh();
                 }
-                var (url, body) = form.With(field, value);
-                var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+                var (url, content) = form.With(field, value);
                 HttpResponseMessage response;
                 try
                 {

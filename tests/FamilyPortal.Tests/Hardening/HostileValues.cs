@@ -12,6 +12,28 @@ public sealed record HostileValue(string Label, string? Text, byte[]? RawBody = 
     /// <summary>The bytes of the value inside an application/x-www-form-urlencoded body.</summary>
     public byte[] Encoded() => RawBody ?? Encoding.ASCII.GetBytes(FormEncoding.Escape(Text!));
 
+    /// <summary>The bytes of the value itself, as a multipart part or an uploaded file carries it (no percent-encoding there).</summary>
+    public byte[] Bytes() => RawBody is { } raw ? PercentDecoded(raw) : new UTF8Encoding(false, false).GetBytes(Text!);
+
+    private static byte[] PercentDecoded(byte[] raw)
+    {
+        var bytes = new List<byte>(raw.Length);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == (byte)'%' && i + 2 < raw.Length
+                && byte.TryParse(Encoding.ASCII.GetString(raw, i + 1, 2), System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var decoded))
+            {
+                bytes.Add(decoded);
+                i += 2;
+            }
+            else
+            {
+                bytes.Add(raw[i]);
+            }
+        }
+        return [.. bytes];
+    }
+
     public override string ToString() => Label;
 }
 
