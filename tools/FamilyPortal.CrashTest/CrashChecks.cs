@@ -11,7 +11,7 @@ namespace FamilyPortal.CrashTest;
 /// </summary>
 internal static class CrashChecks
 {
-    public sealed record Result(List<string> Failures, int Validations, int Bookings, int FullDays, string Integrity);
+    public sealed record Result(List<string> Failures, int Validations, int Bookings, int Cancelled, int FullDays, string Integrity);
 
     public static async Task<Result> RunAsync(IServiceProvider services, int activityId, int capacity, IReadOnlyCollection<ValidationAttempt> attempts)
     {
@@ -20,13 +20,17 @@ internal static class CrashChecks
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
         db.Tenant.EnterPlatformScope();
         var validations = await db.BasketValidations.IgnoreQueryFilters().AsNoTracking().ToListAsync();
-        var bookings = await db.Bookings.IgnoreQueryFilters().AsNoTracking().Where(b => b.CancelledAtUtc == null).ToListAsync();
+        var everyBooking = await db.Bookings.IgnoreQueryFilters().AsNoTracking().ToListAsync();
+        var bookings = everyBooking.Where(b => b.CancelledAtUtc == null).ToList();
         var loads = await db.ActivityDayLoads.IgnoreQueryFilters().AsNoTracking().ToListAsync();
         var basket = await db.BasketLines.IgnoreQueryFilters().AsNoTracking().ToListAsync();
         var accounts = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => u.Id);
 
-        // No partial validation: the bookings of a validation carry its account and its instant.
-        var byValidation = bookings.ToLookup(b => (b.CreatedByAccountId, b.CreatedAtUtc));
+        // No partial validation: the bookings a validation made carry its account and its instant, the ones it
+        // cancelled carry its instant (each parent has one child).
+        var byValidation = everyBooking.ToLookup(b => (b.CreatedByAccountId, b.CreatedAtUtc));
+        var cancelledAt = everyBooking.Where(b => b.CancelledAtUtc is not null).ToLookup(b => (b.ChildId, b.CancelledAtUtc!.Value));
+        var childOf = attempts.Select(a => a.Parent).DistinctBy(p => p.Login).ToDictionary(p => accounts[p.Login], p => p.ChildId);
         foreach (var validation in validations)
         {
             var count = byValidation[(validation.AccountId, validation.AtUtc)].Count();
@@ -34,11 +38,20 @@ internal static class CrashChecks
             {
                 failures.Add($"validation {validation.Id}: {validation.BookedCount} booking(s) announced, {count} in the database");
             }
+            if (childOf.TryGetValue(validation.AccountId, out var child) && cancelledAt[(child, validation.AtUtc)].Count() != validation.CancelledCount)
+            {
+                failures.Add($"validation {validation.Id}: {validation.CancelledCount} cancellation(s) announced, {cancelledAt[(child, validation.AtUtc)].Count()} in the database");
+            }
         }
         var instants = validations.Select(v => (v.AccountId, v.AtUtc)).ToHashSet();
-        foreach (var orphan in bookings.Where(b => !instants.Contains((b.CreatedByAccountId!, b.CreatedAtUtc))))
+        foreach (var orphan in everyBooking.Where(b => !instants.Contains((b.CreatedByAccountId!, b.CreatedAtUtc))))
         {
             failures.Add($"booking {orphan.Id} (child {orphan.ChildId}, {orphan.Date:yyyy-MM-dd}) belongs to no validation");
+        }
+        var cancellationInstants = validations.Select(v => v.AtUtc).ToHashSet();
+        foreach (var orphan in everyBooking.Where(b => b.CancelledAtUtc is { } at && !cancellationInstants.Contains(at)))
+        {
+            failures.Add($"booking {orphan.Id} cancelled by no validation");
         }
 
         // Every basket answered as validated is there, and each of its days is booked or refused with a reason.
@@ -53,7 +66,8 @@ internal static class CrashChecks
             var account = accounts[attempt.Parent.Login];
             foreach (var day in attempt.Days)
             {
-                var booked = bookings.Any(b => b.ChildId == attempt.Parent.ChildId && b.Date == day && b.ActivityId == activityId);
+                // Booked by this basket or an earlier one (and maybe cancelled since by a later basket of the parent).
+                var booked = everyBooking.Any(b => b.ChildId == attempt.Parent.ChildId && b.Date == day && b.ActivityId == activityId);
                 var refused = basket.Any(l => l.AccountId == account && l.ChildId == attempt.Parent.ChildId && l.Date == day && l.RefusalReason is not null);
                 if (!booked && !refused)
                 {
@@ -97,6 +111,6 @@ internal static class CrashChecks
         {
             failures.Add("SQLite integrity_check: " + verdict);
         }
-        return new Result(failures, validations.Count, bookings.Count, counted.Count(c => c.Value >= capacity), verdict);
+        return new Result(failures, validations.Count, bookings.Count, everyBooking.Count - bookings.Count, counted.Count(c => c.Value >= capacity), verdict);
     }
 }

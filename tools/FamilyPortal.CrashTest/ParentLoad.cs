@@ -62,18 +62,25 @@ internal sealed class ParentLoad(CrashParent parent, CrashSettings settings, Ran
         {
             return false;
         }
-        var free = grid.QuerySelectorAll("#grille button[name=cellule]")
-            .Where(b => (b.GetAttribute("aria-label") ?? "").EndsWith(": réservable", StringComparison.Ordinal))
-            .Select(b => b.GetAttribute("value")!)
-            .OrderBy(_ => random.Next())
-            .Take(random.Next(1, 4))
+        var cells = grid.QuerySelectorAll("#grille button[name=cellule]")
+            .Select(b => (Value: b.GetAttribute("value")!, Label: b.GetAttribute("aria-label") ?? ""))
             .ToList();
-        if (free.Count == 0)
+        var free = cells.Where(c => c.Label.EndsWith(": réservable", StringComparison.Ordinal))
+            .Select(c => c.Value).OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList();
+        // Now and then a booked day is cancelled, so that places free up and the load never runs dry.
+        var cancel = cells.Where(c => c.Label.EndsWith(": réservé", StringComparison.Ordinal) && random.Next(3) == 0)
+            .Select(c => c.Value).Take(1).ToList();
+        if (free.Count == 0 && cancel.Count == 0)
         {
             await Delay(100, stop);
             return true;
         }
         var days = new List<DateOnly>();
+        foreach (var cell in cancel)
+        {
+            var form = grid.Forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=Cell", StringComparison.Ordinal));
+            using var _ = await PostAsync(form.GetAttribute("action")!, FieldsOf(form, ("cellule", cell)), stop);
+        }
         foreach (var cell in free)
         {
             var form = grid.Forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=Cell", StringComparison.Ordinal));

@@ -92,7 +92,7 @@ internal static class CrashTestProgram
         Console.WriteLine($"  « Valider » answered as validated {all.Count(a => a.ValidationId is not null)}");
         Console.WriteLine($"  « Valider » cut by a kill         {all.Count(a => !a.Answered)}");
         Console.WriteLine($"  validations in the database       {result.Validations}");
-        Console.WriteLine($"  bookings in the database          {result.Bookings} ({result.FullDays} day(s) full at {settings.Capacity} places)");
+        Console.WriteLine($"  bookings in the database          {result.Bookings} active ({result.FullDays} day(s) full at {settings.Capacity} places), {result.Cancelled} cancelled");
         Console.WriteLine($"  SQLite integrity_check            {result.Integrity}");
         Console.WriteLine($"  errors seen by the parents        {string.Join("; ", ParentLoad.Errors.OrderByDescending(e => e.Value).Take(4).Select(e => $"{e.Value} × {e.Key}"))}");
         Console.WriteLine($"  problems                          {failures.Count}");

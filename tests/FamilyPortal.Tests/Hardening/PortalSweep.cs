@@ -1,4 +1,3 @@
-using System.Net;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
@@ -138,6 +137,4 @@ public static class PortalSweep
     }
 
     private static string Shorten(string text) => text.Length <= 220 ? text : text[..220] + "…";
-
-    public static bool IsOk(HttpStatusCode status) => (int)status < 500;
 }
