@@ -45,6 +45,7 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredCaptchaChallenge> CaptchaChallenges => Set<StoredCaptchaChallenge>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
