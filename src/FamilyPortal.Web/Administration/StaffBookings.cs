@@ -111,7 +111,7 @@ public sealed class StaffBookings(
             if (!await places.TryTakeAsync(staff.MunicipalityId, activity.Id, day, capacity, ct))
             {
                 throw Refused(Field.Dates,
-                    $"Plus de place le {FrenchDates.Spelled(day)} pour {activity.Label} (complet, {capacity} places). Aucune réservation n'a été faite.");
+                    $"Plus de place le {FrenchDates.Spelled(day)} pour {activity.Label} (complet : {capacity} place(s) ce jour-là). Aucune réservation n'a été faite.");
             }
             db.Bookings.Add(new Booking
             {
