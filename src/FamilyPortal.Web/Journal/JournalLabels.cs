@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.News;
 using FamilyPortal.Web.Domain.Reservations;
 
 namespace FamilyPortal.Web.Journal;
@@ -28,7 +29,7 @@ public static class JournalLabels
         [nameof(Booking)] = new("Réservation", true),
         [nameof(BasketValidation)] = new("Panier validé", false),
         [nameof(PortalAccount)] = new("Compte du personnel", false),
-        ["NewsItem"] = new("Actualité", true),
+        [nameof(NewsItem)] = new("Actualité", true),
         ["Invoice"] = new("Facture", true),
     };
 
@@ -53,6 +54,10 @@ public static class JournalLabels
         ["Prefix"] = "Préfixe",
         ["Label"] = "Libellé",
         ["Title"] = "Titre",
+        ["Body"] = "Texte",
+        ["PublishFromUtc"] = "Publiée à partir du",
+        ["PublishUntilUtc"] = "Publiée jusqu'au",
+        ["UpdatedAtUtc"] = "Modifié le",
         ["IsArchived"] = "Archivé",
         ["Capacity"] = "Places par jour",
         ["UnitPrice"] = "Prix unitaire",

@@ -38,6 +38,7 @@ public static class JournalSecrets
         nameof(PortalAccount.NormalizedUserName),
         nameof(PortalAccount.NormalizedEmail),
         nameof(PortalAccount.AccessFailedCount),
+        nameof(PortalAccount.LastAuthenticatorStep),
         nameof(ITenantOwned.MunicipalityId),
     };
 

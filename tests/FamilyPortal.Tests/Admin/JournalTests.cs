@@ -68,6 +68,23 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
     }
 
     [Fact]
+    public async Task A_page_written_without_the_journal_in_mind_is_journalled_too()
+    {
+        var (tenant, staff, client) = await AdministratorAsync();
+
+        var response = await client.PostFormAsync("/admin/actualites/fiche", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "Fête de l'école", ["Input.Body"] = "Le vendredi 26 juin à 17 h.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var entry = Assert.Single(await EntriesAsync(tenant.MunicipalityId), e => e.ActorIsStaff);
+        Assert.Equal(("Actualité Fête de l'école créée", JournalAction.Created, staff.Id), (entry.Summary, entry.Action, entry.ActorAccountId));
+        Assert.Equal("Le vendredi 26 juin à 17 h.", Change(entry, "Body").After);
+        Assert.NotNull(entry.EntityKey);
+    }
+
+    [Fact]
     public async Task A_refused_save_leaves_no_journal_entry()
     {
         var (tenant, _, client) = await AdministratorAsync();
