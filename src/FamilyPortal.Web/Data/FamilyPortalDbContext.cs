@@ -48,6 +48,7 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<StoredCaptchaChallenge> CaptchaChallenges => Set<StoredCaptchaChallenge>();
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<NewsRead> NewsReads => Set<NewsRead>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

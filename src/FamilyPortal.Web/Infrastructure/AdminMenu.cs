@@ -14,6 +14,9 @@ public static class AdminMenu
         new("/admin/calendrier/fermetures", "Fermetures"),
         new("/admin/actualites", "Actualités"),
         new("/admin/equipe", "Équipe", AdministratorsOnly: true),
+        // Administrators only: the journal is the oversight of everyone's work (colleagues' actions, parents'
+        // identifiants); an agent sees who booked or cancelled a child's day on that child's bookings page.
+        new("/admin/journal", "Journal", AdministratorsOnly: true),
     ];
 
     public static IEnumerable<(string Path, string Label)> For(bool administrator) =>

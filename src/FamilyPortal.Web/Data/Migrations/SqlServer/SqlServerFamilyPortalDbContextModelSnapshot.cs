@@ -448,6 +448,67 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Families");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Domain.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ActorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("ActorIsStaff")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ActorLogin")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "AtUtc");
+
+                    b.HasIndex("MunicipalityId", "ActorAccountId", "AtUtc");
+
+                    b.HasIndex("MunicipalityId", "EntityType", "AtUtc");
+
+                    b.ToTable("JournalEntries");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -734,8 +795,17 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<bool>("CancellationJustified")
                         .HasColumnType("bit");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTime?>("CancelledAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("CancelledByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<int>("ChildId")
                         .HasColumnType("int");
@@ -1233,6 +1303,15 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.JournalEntry", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
