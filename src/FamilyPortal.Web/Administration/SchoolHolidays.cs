@@ -23,6 +23,7 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
     {
         public bool HasErrors => FileErrors.Count > 0 || Lines.Any(l => l.Errors.Count > 0);
         public int Count(LineAction action) => Lines.Count(l => l.Errors.Count == 0 && l.Action == action);
+        /// <summary>Something to write, and no error anywhere.</summary>
         public bool CanImport => !HasErrors && Count(LineAction.Create) + Count(LineAction.Update) > 0;
     }
 
@@ -142,7 +143,7 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
         await db.InTransactionAsync(async token =>
         {
             var plan = await PlanAsync(text, year, zone, token);
-            if (!plan.CanImport)
+            if (plan.HasErrors)
             {
                 return plan;
             }
