@@ -49,6 +49,7 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
         var (tenant, admin) = await SignInAsync(Roles.Administrator);
         var page = await admin.GetPageAsync(NewUrl);
         Assert.Equal("GT -", page.QuerySelector("#prefixe-libelle")!.TextContent.Trim());
+        Assert.Empty(page.QuerySelectorAll("form [disabled]"));
         foreach (var day in new[] { "Monday", "Tuesday", "Thursday", "Friday" })
         {
             Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"#Input_Days_{day}")!).IsChecked, day);

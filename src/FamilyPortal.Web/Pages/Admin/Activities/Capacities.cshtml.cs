@@ -45,7 +45,7 @@ public class CapacitiesModel(FamilyPortalDbContext db, CurrentMunicipality curre
         {
             return NotFound();
         }
-        var date = FormValues.Date(Input.Date);
+        var date = FormText.Date(Input.Date);
         if (date is null)
         {
             ModelState.AddModelError("Input.Date", "Saisissez la date, au format jj/mm/aaaa.");
@@ -54,7 +54,7 @@ public class CapacitiesModel(FamilyPortalDbContext db, CurrentMunicipality curre
         {
             ModelState.AddModelError("Input.Date", "Choisissez aujourd'hui ou un jour à venir.");
         }
-        var capacity = FormValues.Number(ModelState, "Input.Capacity", Input.Capacity, 0, 10_000, "La capacité est un nombre de places entre 0 et 10 000.");
+        var capacity = FormText.Number(ModelState, "Input.Capacity", Input.Capacity, 0, 10_000, "La capacité est un nombre de places entre 0 et 10 000.");
         if (capacity is null && string.IsNullOrWhiteSpace(Input.Capacity))
         {
             ModelState.AddModelError("Input.Capacity", "La capacité est un nombre de places entre 0 et 10 000.");

@@ -45,11 +45,11 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
             Input = new ActivityInput
             {
                 WithPrefix = true,
-                SiteId = Sites.Count > 0 ? FormValues.Text(Sites[0].Id) : null,
+                SiteId = Sites.Count > 0 ? FormText.Text(Sites[0].Id) : null,
                 Days = [.. ServiceDaysText.Week.Where(d => (ServiceDays.SchoolWeek & d.Day) != 0).Select(d => d.Day.ToString())],
                 UnitPrice = Euros.Field(0m),
             };
-            FormValues.Fill(Input, new BookingRule());
+            RuleFields.Fill(Input, new BookingRule());
             return Page();
         }
         var activity = await db.Activities.AsNoTracking().Include(a => a.Site).SingleOrDefaultAsync(a => a.Id == activityId, ct);
@@ -86,7 +86,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
             {
                 // The agent's form shows the price and the règlement without sending them.
                 Input.UnitPrice = Euros.Field(activity!.UnitPrice);
-                FormValues.Fill(Input, activity.Rule);
+                RuleFields.Fill(Input, activity.Rule);
             }
             return Page();
         }
@@ -185,9 +185,9 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
         {
             ModelState.AddModelError("Input.Days", "Cochez au moins un jour de la semaine.");
         }
-        var capacity = FormValues.Number(ModelState, "Input.Capacity", Input.Capacity, 1, 10_000,
+        var capacity = FormText.Number(ModelState, "Input.Capacity", Input.Capacity, 1, 10_000,
             "La capacité est un nombre de places entre 1 et 10 000 ; laissez vide pour un nombre illimité.");
-        var sortOrder = FormValues.Number(ModelState, "Input.SortOrder", Input.SortOrder, 0, 9_999,
+        var sortOrder = FormText.Number(ModelState, "Input.SortOrder", Input.SortOrder, 0, 9_999,
             "L'ordre d'affichage est un nombre entre 0 et 9 999.") ?? 0;
         decimal? price = null;
         BookingRule? rule = null;
@@ -201,7 +201,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
             {
                 ModelState.AddModelError("Input.UnitPrice", "Saisissez le tarif en euros, par exemple 4,10 (deux décimales au plus, 999,99 € au plus).");
             }
-            rule = FormValues.ReadRule(ModelState, Input);
+            rule = RuleFields.ReadRule(ModelState, Input);
         }
         if (!ModelState.IsValid)
         {
@@ -212,8 +212,8 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
 
     private (TimeOnly? Start, TimeOnly? End) ReadTimes()
     {
-        var start = FormValues.Time(Input.StartTime);
-        var end = FormValues.Time(Input.EndTime);
+        var start = FormText.Time(Input.StartTime);
+        var end = FormText.Time(Input.EndTime);
         var hasStart = !string.IsNullOrWhiteSpace(Input.StartTime);
         var hasEnd = !string.IsNullOrWhiteSpace(Input.EndTime);
         if (hasStart && start is null)
@@ -242,17 +242,17 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
         {
             Label = ActivityLabel.WordsOf(prefix, activity.Label),
             WithPrefix = ActivityLabel.HasPrefix(prefix, activity.Label),
-            SiteId = FormValues.Text(activity.SiteId),
-            ServiceKindId = FormValues.Text(activity.ServiceKindId),
-            StartTime = FormValues.Text(activity.StartTime),
-            EndTime = FormValues.Text(activity.EndTime),
+            SiteId = FormText.Text(activity.SiteId),
+            ServiceKindId = FormText.Text(activity.ServiceKindId),
+            StartTime = FormText.Text(activity.StartTime),
+            EndTime = FormText.Text(activity.EndTime),
             Days = [.. ServiceDaysText.Week.Where(d => (activity.Days & d.Day) != 0).Select(d => d.Day.ToString())],
-            Capacity = FormValues.Text(activity.Capacity),
-            SortOrder = FormValues.Text(activity.SortOrder),
+            Capacity = FormText.Text(activity.Capacity),
+            SortOrder = FormText.Text(activity.SortOrder),
             Version = activity.Version,
             UnitPrice = Euros.Field(activity.UnitPrice),
         };
-        FormValues.Fill(input, activity.Rule);
+        RuleFields.Fill(input, activity.Rule);
         SavedLabel = activity.Label;
         return input;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FamilyPortal.Web.Administration;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain.Calendar;
@@ -41,7 +40,7 @@ public class HolidayModel(FamilyPortalDbContext db, SchoolHolidays holidays, Cur
         {
             return NotFound();
         }
-        Input = new PeriodInput { Reason = period.Reason, Start = Iso(period.StartDate), End = Iso(period.EndDate) };
+        Input = new PeriodInput { Reason = period.Reason, Start = FormText.Text(period.StartDate), End = FormText.Text(period.EndDate) };
         return Page();
     }
 
@@ -58,12 +57,12 @@ public class HolidayModel(FamilyPortalDbContext db, SchoolHolidays holidays, Cur
         {
             ModelState.AddModelError("Input.Reason", "Indiquez la période, par exemple « Vacances de Noël » (200 caractères au plus).");
         }
-        var start = Activities.FormValues.Date(Input.Start);
+        var start = FormText.Date(Input.Start);
         if (start is null)
         {
             ModelState.AddModelError("Input.Start", "Saisissez le premier jour de vacances, au format jj/mm/aaaa.");
         }
-        var end = Activities.FormValues.Date(Input.End);
+        var end = FormText.Date(Input.End);
         if (end is null)
         {
             ModelState.AddModelError("Input.End", "Saisissez le dernier jour de vacances, au format jj/mm/aaaa.");
@@ -96,6 +95,4 @@ public class HolidayModel(FamilyPortalDbContext db, SchoolHolidays holidays, Cur
             .Select(y => (int?)y.Id).FirstOrDefaultAsync(ct);
         return RedirectToPage("Index", new { annee = year ?? YearId });
     }
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Tenancy;
@@ -35,7 +34,7 @@ public class SchoolYearModel(FamilyPortalDbContext db, CurrentMunicipality curre
         {
             return NotFound();
         }
-        Input = new YearInput { Label = year.Label, Start = Iso(year.StartDate), End = Iso(year.EndDate) };
+        Input = new YearInput { Label = year.Label, Start = FormText.Text(year.StartDate), End = FormText.Text(year.EndDate) };
         return Page();
     }
 
@@ -56,12 +55,12 @@ public class SchoolYearModel(FamilyPortalDbContext db, CurrentMunicipality curre
         {
             ModelState.AddModelError("Input.Label", "Une année scolaire porte déjà ce nom.");
         }
-        var start = Activities.FormValues.Date(Input.Start);
+        var start = FormText.Date(Input.Start);
         if (start is null)
         {
             ModelState.AddModelError("Input.Start", "Saisissez le premier jour de l'année scolaire, au format jj/mm/aaaa.");
         }
-        var end = Activities.FormValues.Date(Input.End);
+        var end = FormText.Date(Input.End);
         if (end is null)
         {
             ModelState.AddModelError("Input.End", "Saisissez le dernier jour de l'année scolaire, au format jj/mm/aaaa.");
@@ -98,6 +97,4 @@ public class SchoolYearModel(FamilyPortalDbContext db, CurrentMunicipality curre
         TempData["Notice"] = $"L'année scolaire {label} est enregistrée (du {FrenchDates.Numeric(year.StartDate)} au {FrenchDates.Numeric(year.EndDate)}).";
         return RedirectToPage("Index", new { annee = year.Id });
     }
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -5,44 +5,16 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace FamilyPortal.Web.Pages.Admin.Activities;
 
-/// <summary>Reads the activity form's text fields, each error in French next to its field.</summary>
-public static class FormValues
+/// <summary>The règlement of the activity form: shown from a <see cref="BookingRule"/>, read back with French errors.</summary>
+public static class RuleFields
 {
-    private static readonly string[] TimeFormats = ["HH:mm", "H:mm", "HH'h'mm", "H'h'mm", "HH:mm:ss"];
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy"];
-
-    public static TimeOnly? Time(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
-
-    public static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    /// <summary>An optional whole number between the bounds: null when empty, an error when out of them.</summary>
-    public static int? Number(ModelStateDictionary state, string key, string? text, int min, int max, string message)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        state.AddModelError(key, message);
-        return null;
-    }
-
-    public static string Text(TimeOnly? time) => time?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "";
-
-    public static string Text(int? number) => number?.ToString(CultureInfo.InvariantCulture) ?? "";
-
     public static DeadlineInput ToInput(Deadline deadline) => new()
     {
         Kind = deadline.Kind.ToString(),
-        Days = Text(deadline.Days),
+        Days = FormText.Text(deadline.Days),
         WorkingDays = deadline.WorkingDays,
         Weekday = deadline.Weekday.ToString(),
-        Time = Text(deadline.Time),
+        Time = FormText.Text(deadline.Time),
     };
 
     public static void Fill(ActivityInput input, BookingRule rule)
@@ -59,7 +31,7 @@ public static class FormValues
         {
             input.OpensOn = input.OpensAt = null;
         }
-        input.HorizonWeeks = Text(rule.HorizonWeeks);
+        input.HorizonWeeks = FormText.Text(rule.HorizonWeeks);
     }
 
     /// <summary>The règlement the administrator typed, or null with the errors added.</summary>
@@ -70,8 +42,8 @@ public static class FormValues
         DateTime? opensAtUtc = null;
         if (!string.IsNullOrWhiteSpace(input.OpensOn) || !string.IsNullOrWhiteSpace(input.OpensAt))
         {
-            var day = Date(input.OpensOn);
-            var time = string.IsNullOrWhiteSpace(input.OpensAt) ? TimeOnly.MinValue : Time(input.OpensAt);
+            var day = FormText.Date(input.OpensOn);
+            var time = string.IsNullOrWhiteSpace(input.OpensAt) ? TimeOnly.MinValue : FormText.Time(input.OpensAt);
             if (day is null)
             {
                 state.AddModelError("Input.OpensOn", "Saisissez la date d'ouverture des inscriptions au format jj/mm/aaaa, ou laissez vide.");
@@ -85,7 +57,7 @@ public static class FormValues
                 opensAtUtc = ParisClock.ToInstant(day.Value.ToDateTime(time.Value), FrenchTime.Zone).UtcDateTime;
             }
         }
-        var horizon = Number(state, "Input.HorizonWeeks", input.HorizonWeeks, 1, 104,
+        var horizon = FormText.Number(state, "Input.HorizonWeeks", input.HorizonWeeks, 1, 104,
             "L'horizon est un nombre de semaines entre 1 et 104 ; laissez vide pour réserver jusqu'à la fin de l'année scolaire.");
         if (booking is null || cancellation is null)
         {
@@ -97,7 +69,7 @@ public static class FormValues
     private static Deadline? ReadDeadline(ModelStateDictionary state, string prefix, DeadlineInput input, string what)
     {
         var errors = state.ErrorCount;
-        var time = Time(input.Time);
+        var time = FormText.Time(input.Time);
         if (time is null)
         {
             state.AddModelError($"{prefix}.Time", $"Saisissez l'heure limite {what} au format hh:mm, par exemple 10:00.");
@@ -106,7 +78,7 @@ public static class FormValues
         switch (input.Kind)
         {
             case nameof(DeadlineKind.DaysBefore):
-                var days = Number(state, $"{prefix}.Days", input.Days, 0, 60, $"Le nombre de jours {what} est un nombre entre 0 et 60.");
+                var days = FormText.Number(state, $"{prefix}.Days", input.Days, 0, 60, $"Le nombre de jours {what} est un nombre entre 0 et 60.");
                 if (string.IsNullOrWhiteSpace(input.Days))
                 {
                     state.AddModelError($"{prefix}.Days", $"Le nombre de jours {what} est un nombre entre 0 et 60.");
