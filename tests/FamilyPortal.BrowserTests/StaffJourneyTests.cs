@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FamilyPortal.BrowserTests;
 
-/// <summary>The demo administrator: second factor at the first sign-in, a new family with a child, its code letter, a day closed.</summary>
+/// <summary>The demo administrator: second factor at the first sign-in, a new family with a child, its code letter, a day closed, a price changed, holidays imported.</summary>
 public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
@@ -83,5 +83,29 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Exporter en CSV" }).ClickAsync());
         Assert.StartsWith("presences-", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Prestations" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "GJ - PERI SOIR - 16H05/17H05", Exact = true }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Tarif unitaire (en euros) *").FillAsync("1,90");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La prestation GJ - PERI SOIR - 16H05/17H05 est enregistrée.");
+
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Calendrier" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Lundi de Pentecôte" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Importer un fichier CSV" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Fichier CSV *").SetInputFilesAsync(new FilePayload
+        {
+            Name = "vacances.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("Description;Début;Fin\nPont de l'Ascension;06/05/2027;09/05/2027\n"),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Importer ces périodes" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Pont de l'Ascension" })).ToBeVisibleAsync();
     }
 }

@@ -8,6 +8,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<FamilyFiles>();
         services.AddScoped<DayClosures>();
         services.AddScoped<StaffBookings>();
+        services.AddScoped<SchoolHolidays>();
         return services;
     }
 }

@@ -11,6 +11,8 @@ public static class AdminMenu
         new("/admin/familles", "Familles"),
         new("/admin/reservations", "Réservations"),
         new("/admin/sites", "Sites"),
+        new("/admin/prestations", "Prestations"),
+        new("/admin/calendrier", "Calendrier"),
         new("/admin/calendrier/fermetures", "Fermetures"),
         new("/admin/actualites", "Actualités"),
         new("/admin/equipe", "Équipe", AdministratorsOnly: true),

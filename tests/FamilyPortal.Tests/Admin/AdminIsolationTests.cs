@@ -23,6 +23,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, int newsId = 0) => name.ToLowerInvariant() switch
     {
         "newsid" => Text(newsId),
+        "servicekindid" or "schoolyearid" or "closureid" or "overrideid" => OtherIds.GetValueOrDefault(name.ToLowerInvariant()),
         "id" or "familyid" => Text(other.FamilyId),
         "childid" => Text(other.ChildId),
         "membershipid" => Text(membershipId),
@@ -35,6 +36,17 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
 
     private static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Ids of the other collectivité's rows that <see cref="TenantBuilder.Tenant"/> does not carry.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> OtherIds = new();
+
+    private async Task ReadOtherIdsAsync(TenantBuilder.Tenant other)
+    {
+        OtherIds["servicekindid"] = Text(await ReadAsync(db => db.ServiceKinds.IgnoreQueryFilters().Where(k => k.MunicipalityId == other.MunicipalityId).Select(k => k.Id).FirstAsync()));
+        OtherIds["schoolyearid"] = Text(await ReadAsync(db => db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == other.MunicipalityId).Select(y => y.Id).FirstAsync()));
+        OtherIds["closureid"] = Text(await ReadAsync(db => db.Closures.IgnoreQueryFilters().Where(c => c.MunicipalityId == other.MunicipalityId).Select(c => c.Id).FirstAsync()));
+        OtherIds["overrideid"] = Text(await ReadAsync(db => db.CapacityOverrides.IgnoreQueryFilters().Where(o => o.MunicipalityId == other.MunicipalityId).Select(o => o.Id).FirstAsync()));
+    }
+
     [Fact]
     public async Task Every_admin_page_and_handler_answers_403_or_404_to_another_collectivites_ids_and_writes_nothing()
     {
@@ -44,6 +56,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var newsId = await ReadAsync(db => db.NewsItems.IgnoreQueryFilters().Where(n => n.MunicipalityId == other.MunicipalityId).Select(n => n.Id).FirstAsync());
         var otherStaff = await StaffJourney.CreateAsync(factory, other.MunicipalityId, Roles.Agent);
         await StaffJourney.SignInAsync(factory, otherStaff);
+        await ReadOtherIdsAsync(other);
         var before = await SnapshotAsync(other);
         var admin = await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, mine.MunicipalityId, Roles.Administrator));
         var token = (await admin.GetPageAsync("/admin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -117,8 +130,21 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var sessions = await db.AccountSessions.CountAsync(x => staffIds.Contains(x.AccountId));
         var news = await db.NewsItems.IgnoreQueryFilters().AsNoTracking().Where(n => n.MunicipalityId == other.MunicipalityId)
             .Select(n => $"{n.Id}:{n.Title}:{n.Version}:{n.PublishFromUtc}:{n.PublishUntilUtc}").ToListAsync();
-        return $"{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}";
+        var catalogue = await CatalogueSnapshotAsync(db, other.MunicipalityId);
+        return $"{catalogue}|{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}";
     });
+
+    /// <summary>The other collectivité's activities, services, school years, closures and capacity overrides.</summary>
+    private static async Task<string> CatalogueSnapshotAsync(FamilyPortalDbContext db, int municipalityId)
+    {
+        var activities = await db.Activities.IgnoreQueryFilters().AsNoTracking().Where(a => a.MunicipalityId == municipalityId)
+            .Select(a => $"{a.Id}:{a.Label}:{a.Version}:{a.IsArchived}:{a.UnitPrice}:{a.Capacity}").ToListAsync();
+        var kinds = await db.ServiceKinds.IgnoreQueryFilters().Where(k => k.MunicipalityId == municipalityId).Select(k => $"{k.Id}:{k.Name}").ToListAsync();
+        var years = await db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == municipalityId).Select(y => $"{y.Id}:{y.Label}:{y.StartDate}:{y.EndDate}").ToListAsync();
+        var closures = await db.Closures.IgnoreQueryFilters().Where(c => c.MunicipalityId == municipalityId).Select(c => $"{c.Id}:{c.StartDate}:{c.EndDate}:{c.Reason}").ToListAsync();
+        var overrides = await db.CapacityOverrides.IgnoreQueryFilters().Where(o => o.MunicipalityId == municipalityId).Select(o => $"{o.Id}:{o.Date}:{o.Capacity}").ToListAsync();
+        return string.Join(';', [.. activities, .. kinds, .. years, .. closures, .. overrides]);
+    }
 
     private async Task<T> ReadAsync<T>(Func<FamilyPortalDbContext, Task<T>> read)
     {
