@@ -27,7 +27,9 @@ public static class DataServiceCollectionExtensions
                 break;
             default:
                 var sqlite = SqliteConnectionFor(connectionString ?? DatabaseOptions.DefaultSqliteConnection, environment.ContentRootPath);
-                services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>(o => o.UseSqlite(sqlite));
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>((provider, o) =>
+                    o.UseSqlite(sqlite).AddInterceptors(provider.GetRequiredService<SqliteWriteGate>()));
                 break;
         }
         return services;
