@@ -161,7 +161,7 @@ if home or hashes:
         add("| the run's journey requests, average / busiest 10 s | {:.0%} / {:.0%} of the trivial page's ceiling |".format(
             len(stamps) / span / home["rate"], peak(stamps) / home["rate"]))
     if hashes:
-        add("| password checks (PBKDF2-SHA256, {:,} iterations), {} threads / 1 thread | {:.1f} / {:.1f} per second |".format(
+        add("| password checks (PBKDF2-HMAC-SHA512, {:,} iterations), {} threads / 1 thread | {:.1f} / {:.1f} per second |".format(
             hashes["iterations"], hashes["threads"], hashes["perSecond"], hashes["perSecondOneThread"]))
         if sign_ins and span == span and span > 0:
             add("| the run's sign-ins, average / busiest 10 s | {:.0%} / {:.0%} of the hash ceiling |".format(

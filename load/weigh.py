@@ -5,6 +5,7 @@ static files, and leaves the signed-in cookie for wrk's ceiling of the grid page
 Usage: weigh.py BASE_URL MANIFEST OUTPUT_JSON COOKIE_FILE"""
 
 import json
+import os
 import re
 import sys
 from urllib.parse import urljoin
@@ -41,6 +42,7 @@ for encoding in ("identity", "gzip", "br"):
         sys.exit("grid answered {}".format(response.status_code))
     weights[encoding] = size
 text = session.get(base + grid).text
+open(os.path.join(os.path.dirname(output), "grid.html"), "w", encoding="utf-8").write(text)
 weights["period_identity"] = download(grid + "&vue=periode", "identity")[1]
 weights["period_br"] = download(grid + "&vue=periode", "br")[1]
 weights["content_encoding_br"] = download(grid, "br")[0].headers.get("Content-Encoding")
