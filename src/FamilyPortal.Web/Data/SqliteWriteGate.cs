@@ -16,8 +16,12 @@ namespace FamilyPortal.Web.Data;
 /// </summary>
 public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
-    /// <summary>As long as SQLite's own timeout: past it the writer goes on without its turn rather than fail here.</summary>
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Past this wait the writer goes on without its turn (and SQLite's own 30-second timeout applies) rather
+    /// than wait for ever. Long, because a queue of writers on an overloaded machine is not a reason to fail:
+    /// with 30 seconds, writers that had waited their turn that long then failed on the lock.
+    /// </summary>
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(2);
 
     private readonly SemaphoreSlim _turn = new(1, 1);
 
