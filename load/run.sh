@@ -63,26 +63,26 @@ trap stop_all EXIT
 ulimit -n 65536 2>/dev/null || true
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-echo "== Construction ($configuration)"
+echo "== [${SECONDS} s] Construction ($configuration)"
 dotnet publish src/FamilyPortal.Web -c "$configuration" -o "$work/app" --disable-build-servers -v quiet -nologo >"$work/build.log" 2>&1 \
   || { cat "$work/build.log"; exit 1; }
 dotnet build benchmarks/FamilyPortal.Benchmarks -c "$configuration" --disable-build-servers -v quiet -nologo >>"$work/build.log" 2>&1 \
   || { cat "$work/build.log"; exit 1; }
 seeder=(dotnet "benchmarks/FamilyPortal.Benchmarks/bin/$configuration/net10.0/FamilyPortal.Benchmarks.dll")
 
-echo "== Données : $children enfants, $accounts comptes parents"
+echo "== [${SECONDS} s] Données : $children enfants, $accounts comptes parents"
 rm -rf "$work/data" "$work/logs"
 rm -f "$work"/{requests.jsonl,journeys.jsonl,samples.csv,check.json,hash.json,weight.json,wrk-home.txt,wrk-grid.txt,results.md,results.json,cookie.txt}
 "${seeder[@]}" --seed-load "$work/data" --children "$children" --accounts "$accounts" --parents "$parents" 2>&1 | grep -v ' WRN\] ' || true
 [ -f "$work/data/manifest.json" ] || { echo "La création des données a échoué." >&2; exit 1; }
 if [ "$ceilings" = 1 ]; then
-  echo "== Plafond des connexions (hachages de mots de passe par seconde)"
+  echo "== [${SECONDS} s] Plafond des connexions (hachages de mots de passe par seconde)"
   "${seeder[@]}" --hash-rate --seconds 5 --out "$work/hash.json"
 fi
 
 port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
-echo "== Portail sur $base (Release, Kestrel, SQLite, environnement Production)"
+echo "== [${SECONDS} s] Portail sur $base ($configuration, Kestrel, SQLite, environnement Production)"
 (
   cd "$work/app"
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
@@ -103,10 +103,10 @@ for _ in range(120):
 sys.exit("the portal did not answer /health")
 EOF
 
-echo "== Poids de la grille"
+echo "== [${SECONDS} s] Poids de la grille"
 "$python" load/weigh.py "$base" "$work/data/manifest.json" "$work/weight.json" "$work/cookie.txt"
 if [ "$ceilings" = 1 ]; then
-  echo "== Plafond du serveur : wrk, ${ceiling_seconds} s par page"
+  echo "== [${SECONDS} s] Plafond du serveur : wrk, ${ceiling_seconds} s par page"
   wrk -t2 -c32 -d"${ceiling_seconds}s" --latency -H "Accept-Encoding: br, gzip" "$base/" >"$work/wrk-home.txt"
   grid_url="$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["url"])' "$work/weight.json")"
   wrk -t2 -c32 -d"${ceiling_seconds}s" --latency -H "Accept-Encoding: br, gzip" -H "Cookie: $(cat "$work/cookie.txt")" \
@@ -115,8 +115,10 @@ if [ "$ceilings" = 1 ]; then
 fi
 
 rate="$("$python" -c "print(round($parents / $duration, 4))")"
-run_time=$(( duration + 120 + ${think%.*} * 15 ))
-echo "== Locust : $parents parents sur $duration s ($rate par seconde), pauses de $think s en moyenne"
+# A safety net only: the run ends as soon as every parent has finished.
+tail=$(( duration > 300 ? duration : 300 ))
+run_time=$(( duration + tail + ${think%.*} * 15 ))
+echo "== [${SECONDS} s] Locust : $parents parents sur $duration s ($rate par seconde), pauses de $think s en moyenne"
 "$python" load/sampler.py "$portal" "$work/samples.csv" &
 sampler=$!
 set +e
@@ -128,10 +130,10 @@ kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 sampler=""
 
-echo "== Courriels : attente de la fin de l'envoi"
+echo "== [${SECONDS} s] Courriels : attente de la fin de l'envoi"
 "$python" load/check.py --wait-outbox 120 "$work/data/portal.db" >/dev/null
 stop_all
-echo "== Vérifications"
+echo "== [${SECONDS} s] Vérifications"
 "$python" load/check.py "$work/data/portal.db" "$work/data/manifest.json" "$work/journeys.jsonl" "$work/data/mail" "$work/check.json"
 
 "$python" - "$work/params.json" "$parents" "$duration" "$think" "$configuration" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" <<'EOF'
@@ -147,7 +149,7 @@ json.dump({"parents": int(parents), "duration": float(duration), "think": float(
           open(out, "w"))
 EOF
 echo
-echo "== Résultats ($work/results.md)"
+echo "== [${SECONDS} s] Résultats ($work/results.md)"
 echo
 "$python" load/report.py "$work"
 "$python" - "$work/results.json" <<'EOF'
