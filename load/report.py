@@ -192,6 +192,9 @@ if check:
     add("| basket lines refused « complet » (left in the baskets) | {:,} |".format(check["basket_lines_refused_full"]))
     add("| validations read by the parents / missing or different in the database | {:,} / {} |".format(check["validations"], check["validations_missing"]))
     add("| bookings the summaries announced / found in the database | {:,} / {:,} |".format(check["bookings_expected"], check["bookings_found"]))
+    if check.get("validations_cut"):
+        add("| parents stopped by the time limit during « Valider » (outcome unknown to the tool, not compared) | {:,} |".format(check["validations_cut"]))
+    add("| validations in the database (including those) | {:,} |".format(check["validations_in_database"]))
     add("| confirmation emails expected / missing from the outbox | {:,} / {} |".format(check["emails_expected"], check["emails_missing"]))
     add("| confirmation emails sent to the pickup folder when the run ended | {:,} |".format(check["emails_sent"]))
     add("")
