@@ -108,10 +108,13 @@ class Parent(HttpUser):
         journey["step"] = "2 connexion"
         page = self.get("/connexion", "2 connexion (page)", "Mot de passe")
         self.think()
-        self.post("/connexion", "3 connexion (envoi)", {
+        landing = self.post("/connexion", "3 connexion (envoi)", {
             "Identifiant": account["login"], "Password": MANIFEST["password"], "__RequestVerificationToken": token(page)},
-            redirect="/reservations")
-        self.get("/reservations", "4 mes réservations", "Mes réservations")
+            redirect=None)
+        if not landing.startswith("/") or landing.startswith("/connexion"):
+            raise JourneyError("sign-in led to " + landing)
+        # Where a parent lands after signing in (« Mes réservations », or the news where they come first).
+        self.get(landing, "4 page d'arrivée", "Se déconnecter")
         self.think()
         journey["step"] = "5 grille"
         self.get(grid, "5 grille de la semaine", "Semaine ")

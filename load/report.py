@@ -91,7 +91,7 @@ def peak(times, window=10):
     return best / window
 
 
-GRID_PAGES = {"4 mes réservations", "5 grille de la semaine", "6 vue période", "7 réserver sur une période", "9 récapitulatif"}
+GRID_PAGES = {"5 grille de la semaine", "6 vue période", "7 réserver sur une période", "9 récapitulatif"}
 all_ms = [r["ms"] for r in requests]
 grid_p95 = max((percentile(steps[s], 95) for s in GRID_PAGES if steps[s]), default=float("nan"))
 validate_p95 = percentile(steps.get("8 valider", []), 95)
