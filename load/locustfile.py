@@ -47,15 +47,16 @@ finished = 0
 
 
 @events.request.add_listener
-def record(request_type, name, response_time, response_length, exception, start_time=None, **_):
-    timings.append((name, round(response_time, 2), response_length, exception is None, start_time))
+def record(request_type, name, response_time, response_length, exception, start_time=None, response=None, **_):
+    status = getattr(response, "status_code", 0) or 0
+    timings.append((name, round(response_time, 2), response_length, exception is None, start_time, status))
 
 
 @events.quitting.add_listener
 def save(environment, **_):
     with open(os.path.join(OUTPUT, "requests.jsonl"), "w", encoding="utf-8") as out:
-        for name, ms, size, ok, started in timings:
-            out.write(json.dumps({"step": name, "ms": ms, "bytes": size, "ok": ok, "at": started}) + "\n")
+        for name, ms, size, ok, started, status in timings:
+            out.write(json.dumps({"step": name, "ms": ms, "bytes": size, "ok": ok, "at": started, "status": status}) + "\n")
     with open(os.path.join(OUTPUT, "journeys.jsonl"), "w", encoding="utf-8") as out:
         for journey in journeys:
             out.write(json.dumps(journey, ensure_ascii=False) + "\n")
