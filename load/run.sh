@@ -3,7 +3,7 @@
 # production, measures its ceilings, sends the parents (Locust), checks the database, and writes
 # load/work/results.md (see docs/performance.md).
 #
-#   load/run.sh                                   2,500 parents over 5 minutes (the scenario)
+#   load/run.sh                                   2,500 parents over 5 minutes (the opening-day scenario)
 #   load/run.sh --parents 10000 --duration 600    the aim: 10,000 parents in 10 minutes
 #
 # Options: --parents N (2500), --duration SECONDS (300), --think SECONDS (5, mean pause between steps),
@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --work) work="$2"; shift ;;
     --no-ceilings) ceilings=0 ;;
     --ceiling-seconds) ceiling_seconds="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "Option inconnue : $1 (voir --help)" >&2; exit 2 ;;
   esac
   shift
