@@ -17,7 +17,12 @@ internal static class BenchmarkProgram
         if (args is ["--help"] or ["-h"])
         {
             Console.WriteLine(BenchmarkOptions.Usage);
+            Console.WriteLine("Load scenario (see docs/performance.md): " + Load.LoadOptions.Usage);
             return 0;
+        }
+        if (Load.LoadCommands.Handles(args))
+        {
+            return await Load.LoadCommands.RunAsync(args, CancellationToken.None);
         }
         BenchmarkOptions options;
         try

@@ -29,8 +29,9 @@ public static class DataServiceCollectionExtensions
                 break;
             default:
                 var sqlite = SqliteConnectionFor(connectionString ?? DatabaseOptions.DefaultSqliteConnection, environment.ContentRootPath);
+                services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<JournalInterceptor>()));
+                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<JournalInterceptor>()));
                 break;
         }
         return services;
