@@ -13,8 +13,9 @@ public static class WebSetup
     {
         services.AddPortalAuthorization();
         services.AddRazorPages(o => o.Conventions
-            .AuthorizeFolder("/Admin", StaffAuthorization.Staff)
-            .AuthorizeFolder("/Platform", StaffAuthorization.Operator));
+                .AuthorizeFolder("/Admin", StaffAuthorization.Staff)
+                .AuthorizeFolder("/Platform", StaffAuthorization.Operator))
+            .AddMvcOptions(o => o.Filters.Add<HandlerRequiredFilter>());
         services.AddHealthChecks()
             .AddDbContextCheck<FamilyPortalDbContext>("database")
             .AddCheck<Email.OutboxBacklogHealthCheck>("outbox");

@@ -23,6 +23,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkDirectory);
+        LogDirectory = Path.Combine(TestRun.LogRoot, Path.GetFileName(WorkDirectory));
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
@@ -37,7 +38,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:recuperation:PermitLimit"] = "100000",
             ["RateLimits:captcha:PermitLimit"] = "100000",
             ["RateLimits:adhesion:PermitLimit"] = "100000",
-            ["App:LogDirectory"] = Path.Combine(WorkDirectory, "logs"),
+            // Outside the work directory: the logs outlive the portal until LogSecretsTests has read them.
+            ["App:LogDirectory"] = LogDirectory,
         };
         foreach (var (key, value) in settings)
         {
@@ -51,6 +53,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     private sealed class Configured(IDictionary<string, string?> settings) : PortalFactory(settings);
 
     public string WorkDirectory { get; }
+
+    /// <summary>This portal's log files.</summary>
+    public string LogDirectory { get; }
 
     /// <summary>Starts at a Monday morning of a school term, Paris time.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.FromHours(1)));
@@ -67,6 +72,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddTransient<IStartupFilter, TestClientAddress>();
+            services.AddTransient<IStartupFilter, SecretRecorder>();
         });
     }
 
