@@ -141,6 +141,9 @@ public sealed partial class SecurityWorld
         return new FormUrlEncodedContent(fields);
     }
 
+    /// <summary>A form with nothing in it, not even a token.</summary>
+    public static FormUrlEncodedContent EmptyForm() => new([new KeyValuePair<string, string>("rien", "")]);
+
     public async Task<HttpResponseMessage> SendAsync(PageClient client, PageHandler handler, Target target, string? token) =>
         handler.IsPost ? await client.Http.PostAsync(target.Url, HostileForm(token)) : await client.Http.GetAsync(target.Url);
 
