@@ -24,6 +24,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkDirectory);
         LogDirectory = Path.Combine(TestRun.LogRoot, Path.GetFileName(WorkDirectory));
+        Interlocked.Increment(ref _running);
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
@@ -51,6 +52,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     public static PortalFactory With(IDictionary<string, string?> settings) => new Configured(settings);
 
     private sealed class Configured(IDictionary<string, string?> settings) : PortalFactory(settings);
+
+    private static int _running;
+    private int _stopped;
+
+    /// <summary>Portals made and not disposed yet: none once every test has finished.</summary>
+    public static int Running => Volatile.Read(ref _running);
 
     public string WorkDirectory { get; }
 
@@ -82,8 +89,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && Interlocked.Exchange(ref _stopped, 1) == 0)
         {
+            Interlocked.Decrement(ref _running);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
