@@ -49,6 +49,15 @@ public static class IdentitySetup
             o.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.Antiforgery", https);
             o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(https);
         });
+        // The flash messages carried across a redirect: the same rules as the other cookies.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.TempData", https);
+            o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(https);
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+        });
         services.AddHttpContextAccessor();
         services.AddScoped<AccountSessions>();
         services.AddScoped<PortalSignIn>();

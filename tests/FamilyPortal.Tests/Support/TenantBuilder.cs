@@ -43,6 +43,7 @@ public static class TenantBuilder
             UnitPrice = 4.10m, Capacity = 30,
         };
         var code = AdhesionCode.Generate();
+        TestSecrets.Add(code, "adhesion code");
         var email = $"famille-{unique}@exemple.test";
         var family = new Family { MunicipalityId = municipality.Id, HouseholdName = "MARTIN", Email = email };
         vault.Assign(family, code);
