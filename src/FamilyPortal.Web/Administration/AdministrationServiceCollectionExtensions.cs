@@ -7,6 +7,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<Dashboard>();
         services.AddScoped<FamilyFiles>();
         services.AddScoped<DayClosures>();
+        services.AddScoped<Import.FamilyImporter>();
         return services;
     }
 }
