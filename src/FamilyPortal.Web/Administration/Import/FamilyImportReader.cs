@@ -134,7 +134,7 @@ public sealed class FamilyImportReader(IReadOnlyList<ImportSite> sites, DateOnly
         var household = Cell(record, Household);
         if (household.Length is 0 or > MaxHousehold || household.Any(char.IsControl))
         {
-            Fail(record, $"« Nom du foyer » : obligatoire, {MaxHousehold} caractères au plus.");
+            Fail(record, $"« Nom du foyer » : obligatoire, {MaxHousehold} caractères au plus, sans retour à la ligne.");
         }
         var emailText = Cell(record, FamilyImportColumns.Email);
         var email = ContactDetails.NormalizeEmail(emailText);
