@@ -59,6 +59,19 @@ public class CsvFileTests
     }
 
     [Fact]
+    public void Excels_separator_hint_line_is_skipped_and_the_header_keeps_its_line_number()
+    {
+        var table = CsvFile.Parse("sep=;\r\nNom, prénom, titre;Ville\r\nDUPOND;Nancy, centre\r\n", 10);
+
+        Assert.Null(table.Error);
+        Assert.Equal(';', table.Separator);
+        Assert.Equal(2, table.Records[0].Line);
+        Assert.Equal(["Nom, prénom, titre", "Ville"], table.Records[0].Fields);
+        Assert.Equal(3, table.Records[1].Line);
+        Assert.Equal(["DUPOND", "Nancy, centre"], table.Records[1].Fields);
+    }
+
+    [Fact]
     public void A_quote_never_closed_is_reported_with_the_line_it_opens_on()
     {
         var table = CsvFile.Parse("Nom;Ville\nA;Nancy\nB;\"Metz\nC;Toul\n", 10);

@@ -46,7 +46,17 @@ public static class CsvFile
     public static CsvTable Parse(string text, int maxRecords)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var separator = DetectSeparator(text);
+        // Excel may write its own hint « sep=; » above the header.
+        var line = 1;
+        char? hint = null;
+        if (text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && text.Length > 4 && text[4] is ';' or ',')
+        {
+            hint = text[4];
+            var end = text.IndexOf('\n', StringComparison.Ordinal);
+            text = end < 0 ? "" : text[(end + 1)..];
+            line = 2;
+        }
+        var separator = hint ?? DetectSeparator(text);
         if (separator is null)
         {
             return CsvTable.Failed("La première ligne doit être la ligne d'en-tête, avec les noms des colonnes séparés par « ; » ou « , ».");
@@ -54,8 +64,7 @@ public static class CsvFile
         var records = new List<CsvRecord>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
+        var recordLine = line;
         var quoted = false;
         var afterQuote = false;
         var filled = 0;
