@@ -4,6 +4,7 @@ using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Infrastructure;
+using FamilyPortal.Web.News;
 using FamilyPortal.Web.Reservations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services
     .AddPortalAdhesions()
     .AddPortalReservations()
     .AddPortalAdministration()
+    .AddPortalNews()
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -19,7 +19,8 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Activer le second facteur");
         var key = await Page.GetByTestId("cle-authentificateur").TextContentAsync();
-        await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(key!));
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Code QR de configuration de l'application d'authentification", Exact = false })).ToBeVisibleAsync();
+        await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.FreshCode(key!));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Activer et me connecter" }).ClickAsync();
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
@@ -64,6 +65,19 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La fermeture est enregistrée.");
         await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Grève" })).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Actualités" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Menus de la semaine" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle actualité" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Titre *").FillAsync("Fermeture exceptionnelle");
+        await Page.GetByLabel("Texte *").FillAsync("Le groupe scolaire Justice sera fermé le lundi 14 juin 2027.\n\nDétails : https://ecrouves.exemple.fr/greve");
+        await Page.GetByLabel("Publier du").FillAsync("2026-11-20T08:00");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("est enregistrée : programmée");
+        await Expect(Page.GetByRole(AriaRole.Row, new() { Name = "Fermeture exceptionnelle" })).ToContainTextAsync("programmée");
 
         await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Réservations" }).ClickAsync();
         await CheckCurrentPageAsync();

@@ -34,6 +34,12 @@ public static class SecondFactor
     public static string FormatKey(string key) =>
         string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
 
+    /// <summary>
+    /// The present moment for authenticator codes. The apps read the real clock, so the check does too, even
+    /// where the portal's own clock is set to another date (test scenarios, demonstrations).
+    /// </summary>
+    public static DateTimeOffset AuthenticatorNow() => TimeProvider.System.GetUtcNow();
+
     public static string OtpAuthUri(string key, string accountName) =>
         $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(accountName)}"
         + $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&algorithm=SHA1&digits=6&period=30";

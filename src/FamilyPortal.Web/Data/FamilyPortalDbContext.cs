@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.News;
 using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Tenancy;
@@ -47,6 +48,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredCaptchaChallenge> CaptchaChallenges => Set<StoredCaptchaChallenge>();
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<NewsRead> NewsReads => Set<NewsRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

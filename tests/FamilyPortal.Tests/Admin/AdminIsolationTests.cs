@@ -20,8 +20,9 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}?]+)?\??\}")]
     private static partial Regex RouteParameter();
 
-    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId) => name.ToLowerInvariant() switch
+    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, int newsId = 0) => name.ToLowerInvariant() switch
     {
+        "newsid" => Text(newsId),
         "id" or "familyid" => Text(other.FamilyId),
         "childid" => Text(other.ChildId),
         "membershipid" => Text(membershipId),
@@ -41,6 +42,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var mine = await TenantBuilder.CreateAsync(factory);
         var other = await TenantBuilder.CreateAsync(factory);
         var membershipId = await ReadAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.FamilyId == other.FamilyId).Select(m => m.Id).SingleAsync());
+        var newsId = await ReadAsync(db => db.NewsItems.IgnoreQueryFilters().Where(n => n.MunicipalityId == other.MunicipalityId).Select(n => n.Id).FirstAsync());
         var otherStaff = await StaffJourney.CreateAsync(factory, other.MunicipalityId, Roles.Agent);
         await StaffJourney.SignInAsync(factory, otherStaff);
         var before = await SnapshotAsync(other);
@@ -56,7 +58,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         {
             var template = page.AttributeRouteInfo!.Template!;
             var url = "/" + RouteParameter().Replace(template, m =>
-                IdFor(m.Groups["name"].Value, other, membershipId, otherStaff.Id)
+                IdFor(m.Groups["name"].Value, other, membershipId, otherStaff.Id, newsId)
                 ?? throw new InvalidOperationException($"No id of the other collectivité for « {m.Groups["name"].Value} » in {template}: add it to IdFor."));
             var model = ModelType(page.ViewEnginePath);
             foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -72,7 +74,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
                 }
                 var query = parameters
                     .Where(p => !template.Contains("{" + p.Name, StringComparison.Ordinal))
-                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId, otherStaff.Id) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
+                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId, otherStaff.Id, newsId) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
                     .ToList();
                 if (handler.Length > 0)
                 {
@@ -119,7 +121,9 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var staff = await db.Users.AsNoTracking().Where(u => u.StaffMunicipalityId == other.MunicipalityId)
             .Select(u => u.Id + ":" + u.TwoFactorEnabled + ":" + u.SecurityStamp).ToListAsync();
         var sessions = await db.AccountSessions.CountAsync(x => staffIds.Contains(x.AccountId));
-        return $"{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', adults)}|{string.Join(',', imports)}|{families}";
+        var news = await db.NewsItems.IgnoreQueryFilters().AsNoTracking().Where(n => n.MunicipalityId == other.MunicipalityId)
+            .Select(n => $"{n.Id}:{n.Title}:{n.Version}:{n.PublishFromUtc}:{n.PublishUntilUtc}").ToListAsync();
+        return $"{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}|{string.Join(',', adults)}|{string.Join(',', imports)}|{families}";
     });
 
     private async Task<T> ReadAsync<T>(Func<FamilyPortalDbContext, Task<T>> read)

@@ -35,6 +35,9 @@ public sealed class DemoDataTests : IDisposable
         Assert.Contains("GJ - PERI SOIR - 16H05/17H05", labels);
         Assert.Contains("BC - PERI SOIR - 18H05/18H35", labels);
 
+        var news = await db.NewsItems.IgnoreQueryFilters(all).OrderBy(n => n.PublishFromUtc).Select(n => n.Title).ToListAsync();
+        Assert.Equal(["Inscriptions périscolaires", "Menus de la semaine"], news);
+
         var vault = scope.ServiceProvider.GetRequiredService<AdhesionCodeVault>();
         var lookup = vault.Lookup(AdhesionCode.Normalize("wkmly-75koa")!);
         var family = await db.Families.IgnoreQueryFilters(all).Include(f => f.Children).Include(f => f.Adults).SingleAsync(f => f.AdhesionCodeLookup == lookup);

@@ -55,6 +55,10 @@ public sealed class PageClient(HttpClient http)
         {
             fields.Add(new(select.Name!, select.Value ?? ""));
         }
+        foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name) && !values.ContainsKey(t.Name)))
+        {
+            fields.Add(new(area.Name!, area.Value));
+        }
         foreach (var (name, value) in values)
         {
             if (value is not null)

@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.News;
 using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +106,11 @@ public static class TenantBuilder
             Date = new DateOnly(2027, 1, 4), Kind = BasketLineKind.Add,
         });
         db.BasketValidations.Add(new BasketValidation { MunicipalityId = municipalityId, AccountId = basketOwner.Id, Summary = "" });
+        // A draft actualité (families never see it) and its reading by an account.
+        var news = new NewsItem { MunicipalityId = municipalityId, Title = "Brouillon du test", Body = "Pas encore publié." };
+        db.NewsItems.Add(news);
+        await db.SaveChangesAsync();
+        db.NewsReads.Add(new NewsRead { MunicipalityId = municipalityId, NewsItemId = news.Id, AccountId = basketOwner.Id });
         await db.SaveChangesAsync();
     }
 

@@ -102,6 +102,50 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AdhesionAttempts");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Data.FamilyImportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncodingName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("MunicipalityId", "CreatedAtUtc");
+
+                    b.ToTable("FamilyImportDrafts");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
                 {
                     b.Property<string>("Id")
@@ -137,6 +181,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
                         .IsRequired()
@@ -507,6 +554,80 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "PublishFromUtc");
+
+                    b.ToTable("NewsItems");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewsItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("NewsItemId");
+
+                    b.HasIndex("MunicipalityId", "AccountId", "NewsItemId")
+                        .IsUnique();
+
+                    b.ToTable("NewsReads");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.ActivityDayLoad", b =>
                 {
                     b.Property<int>("ActivityId")
@@ -755,6 +876,64 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityId", "StartDate");
 
                     b.ToTable("SchoolYears");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.ResponsibleAdult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Civility")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MobilePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
+
+                    b.ToTable("ResponsibleAdults");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Domain.ServiceKind", b =>
@@ -1038,6 +1217,21 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Data.FamilyImportDraft", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
@@ -1134,6 +1328,36 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Family");
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsItem", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsRead", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.News.NewsItem", null)
+                        .WithMany()
+                        .HasForeignKey("NewsItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.ActivityDayLoad", b =>
@@ -1251,6 +1475,23 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Domain.ResponsibleAdult", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                        .WithMany("Adults")
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Family");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Domain.ServiceKind", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
@@ -1324,6 +1565,8 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FamilyPortal.Web.Domain.Family", b =>
                 {
+                    b.Navigation("Adults");
+
                     b.Navigation("Children");
                 });
 
