@@ -26,7 +26,7 @@ public sealed class FamilyImportJourneyTests(BrowserFixture fixture) : BrowserTe
         await Page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
         await CheckCurrentPageAsync();
         var key = await Page.GetByTestId("cle-authentificateur").TextContentAsync();
-        await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(key!));
+        await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.FreshCode(key!));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Activer et me connecter" }).ClickAsync();
         // The tableau de bord is another journey's page: this one starts at « Familles ».
         await Page.WaitForURLAsync("**/admin");
