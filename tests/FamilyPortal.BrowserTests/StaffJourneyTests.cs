@@ -31,6 +31,8 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckCurrentPageAsync();
         await Page.GetByLabel("Nom du foyer *").FillAsync("LEFEBVRE");
         await Page.GetByLabel("Adresse email de la famille *").FillAsync("famille.lefebvre@exemple.fr");
+        await Page.GetByLabel("Nom *", new() { Exact = true }).FillAsync("LEFEBVRE");
+        await Page.GetByLabel("Prénom *", new() { Exact = true }).FillAsync("Claire");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Foyer LEFEBVRE");

@@ -9,6 +9,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<DayClosures>();
         services.AddScoped<StaffBookings>();
         services.AddScoped<SchoolHolidays>();
+        services.AddScoped<Import.FamilyImporter>();
         return services;
     }
 }

@@ -71,6 +71,16 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             Email = FamilyEmail,
         };
         codes.Assign(family, FamilyCode);
+        family.Adults.Add(new ResponsibleAdult
+        {
+            MunicipalityId = commune.Id, Position = 1, Civility = "Mme", FirstName = "Marie", LastName = "DUPOND",
+            Relationship = "Mère", Email = "marie.dupond@exemple.fr", MobilePhone = "0612345678",
+        });
+        family.Adults.Add(new ResponsibleAdult
+        {
+            MunicipalityId = commune.Id, Position = 2, Civility = "M.", FirstName = "Paul", LastName = "DUPOND",
+            Relationship = "Père", MobilePhone = "0698765432", WorkPhone = "0383112233",
+        });
         family.Children.Add(new Child
         {
             MunicipalityId = commune.Id, FirstName = "ANNE", LastName = "DUPOND",

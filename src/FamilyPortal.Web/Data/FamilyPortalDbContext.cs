@@ -33,6 +33,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Child> Children => Set<Child>();
+    public DbSet<ResponsibleAdult> ResponsibleAdults => Set<ResponsibleAdult>();
+    public DbSet<FamilyImportDraft> FamilyImportDrafts => Set<FamilyImportDraft>();
     public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
     public DbSet<Closure> Closures => Set<Closure>();
     public DbSet<CapacityOverride> CapacityOverrides => Set<CapacityOverride>();

@@ -31,6 +31,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "activityid" => Text(other.ActivityId),
         "archived" => "true",
         "accountid" => staffId,
+        "draftid" => other.ImportDraftId.ToString(),
         _ => null,
     };
 
@@ -122,6 +123,11 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var children = await db.Children.IgnoreQueryFilters().AsNoTracking().Where(c => c.FamilyId == other.FamilyId)
             .Select(c => $"{c.Id}:{c.FirstName}:{c.Version}").ToListAsync();
         var memberships = await db.Memberships.IgnoreQueryFilters().CountAsync(m => m.FamilyId == other.FamilyId);
+        var adults = await db.ResponsibleAdults.IgnoreQueryFilters().AsNoTracking().Where(a => a.FamilyId == other.FamilyId)
+            .Select(a => $"{a.Id}:{a.FirstName}:{a.LastName}:{a.Email}").ToListAsync();
+        var imports = await db.FamilyImportDrafts.IgnoreQueryFilters().AsNoTracking().Where(d => d.MunicipalityId == other.MunicipalityId)
+            .Select(d => $"{d.Id}:{d.ImportedAtUtc}:{d.Content.Length}").ToListAsync();
+        var families = await db.Families.IgnoreQueryFilters().CountAsync(f => f.MunicipalityId == other.MunicipalityId);
         var mails = await db.OutboxMessages.CountAsync(m => m.MunicipalityId == other.MunicipalityId);
         var site = await db.Sites.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == other.SiteId);
         var staffIds = await db.Users.Where(u => u.StaffMunicipalityId == other.MunicipalityId).Select(u => u.Id).ToListAsync();
@@ -131,7 +137,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var news = await db.NewsItems.IgnoreQueryFilters().AsNoTracking().Where(n => n.MunicipalityId == other.MunicipalityId)
             .Select(n => $"{n.Id}:{n.Title}:{n.Version}:{n.PublishFromUtc}:{n.PublishUntilUtc}").ToListAsync();
         var catalogue = await CatalogueSnapshotAsync(db, other.MunicipalityId);
-        return $"{catalogue}|{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}";
+        return $"{catalogue}|{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}|{string.Join(',', adults)}|{string.Join(',', imports)}|{families}";
     });
 
     /// <summary>The other collectivité's activities, services, school years, closures and capacity overrides.</summary>

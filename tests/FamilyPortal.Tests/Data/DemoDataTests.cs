@@ -40,9 +40,11 @@ public sealed class DemoDataTests : IDisposable
 
         var vault = scope.ServiceProvider.GetRequiredService<AdhesionCodeVault>();
         var lookup = vault.Lookup(AdhesionCode.Normalize("wkmly-75koa")!);
-        var family = await db.Families.IgnoreQueryFilters(all).Include(f => f.Children).SingleAsync(f => f.AdhesionCodeLookup == lookup);
+        var family = await db.Families.IgnoreQueryFilters(all).Include(f => f.Children).Include(f => f.Adults).SingleAsync(f => f.AdhesionCodeLookup == lookup);
         Assert.Equal("DUPOND", family.HouseholdName);
         Assert.Equal(2, family.Children.Count);
+        Assert.Equal([("Mme", "Marie", "Mère"), ("M.", "Paul", "Père")],
+            family.Adults.OrderBy(a => a.Position).Select(a => (a.Civility, a.FirstName, a.Relationship)));
         Assert.DoesNotContain(DemoData.FamilyCode, family.AdhesionCodeLookup, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoData.FamilyCode, family.AdhesionCodeProtected, StringComparison.Ordinal);
         Assert.Equal(DemoData.FamilyCode, vault.Reveal(family.AdhesionCodeProtected));
