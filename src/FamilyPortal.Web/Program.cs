@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Adhesions;
+using FamilyPortal.Web.Billing;
 using FamilyPortal.Web.Administration;
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
@@ -17,6 +18,7 @@ builder.Services
     .AddPortalAdhesions()
     .AddPortalReservations()
     .AddPortalAdministration()
+    .AddPortalBilling(builder.Configuration)
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
