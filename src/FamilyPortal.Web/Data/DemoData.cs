@@ -82,6 +82,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         });
         db.Families.Add(family);
         await db.SaveChangesAsync(ct);
+        await new DemoBilling(db, time).SeedAsync(commune.Id, family, ct);
 
         await CreateAccountAsync(AdministratorLogin, AdministratorPassword, "admin@ecrouves.exemple.fr", Roles.Administrator, commune.Id, now);
         await CreateAccountAsync(OperatorLogin, OperatorPassword, "operateur@portail-famille.exemple.fr", Roles.Operator, null, now);

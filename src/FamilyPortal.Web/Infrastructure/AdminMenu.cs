@@ -12,6 +12,7 @@ public static class AdminMenu
         new("/admin/reservations", "Réservations"),
         new("/admin/sites", "Sites"),
         new("/admin/calendrier/fermetures", "Fermetures"),
+        new("/admin/factures", "Factures"),
         new("/admin/equipe", "Équipe", AdministratorsOnly: true),
     ];
 
