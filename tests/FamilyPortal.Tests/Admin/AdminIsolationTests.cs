@@ -20,7 +20,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}?]+)?\??\}")]
     private static partial Regex RouteParameter();
 
-    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId) => name.ToLowerInvariant() switch
+    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, IReadOnlyDictionary<string, string>? more = null) => name.ToLowerInvariant() switch
     {
         "id" or "familyid" => Text(other.FamilyId),
         "childid" => Text(other.ChildId),
@@ -29,7 +29,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "activityid" => Text(other.ActivityId),
         "archived" => "true",
         "accountid" => staffId,
-        _ => null,
+        _ => more?.GetValueOrDefault(name.ToLowerInvariant()),
     };
 
     private static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -40,6 +40,13 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var mine = await TenantBuilder.CreateAsync(factory);
         var other = await TenantBuilder.CreateAsync(factory);
         var membershipId = await ReadAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.FamilyId == other.FamilyId).Select(m => m.Id).SingleAsync());
+        var billingIds = await ReadAsync(async db => new Dictionary<string, string>
+        {
+            ["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.FamilyId == other.FamilyId).Select(i => i.Id).FirstAsync()),
+            ["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.FamilyId == other.FamilyId).Select(q => q.Id).FirstAsync()),
+            ["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == other.MunicipalityId).Select(b => b.Id).FirstAsync()),
+            ["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == other.ChildId).Select(b => b.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         var otherStaff = await StaffJourney.CreateAsync(factory, other.MunicipalityId, Roles.Agent);
         await StaffJourney.SignInAsync(factory, otherStaff);
         var before = await SnapshotAsync(other);
@@ -55,7 +62,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         {
             var template = page.AttributeRouteInfo!.Template!;
             var url = "/" + RouteParameter().Replace(template, m =>
-                IdFor(m.Groups["name"].Value, other, membershipId, otherStaff.Id)
+                IdFor(m.Groups["name"].Value, other, membershipId, otherStaff.Id, billingIds)
                 ?? throw new InvalidOperationException($"No id of the other collectivité for « {m.Groups["name"].Value} » in {template}: add it to IdFor."));
             var model = ModelType(page.ViewEnginePath);
             foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -71,7 +78,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
                 }
                 var query = parameters
                     .Where(p => !template.Contains("{" + p.Name, StringComparison.Ordinal))
-                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId, otherStaff.Id) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
+                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId, otherStaff.Id, billingIds) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
                     .ToList();
                 if (handler.Length > 0)
                 {
@@ -113,7 +120,14 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var staff = await db.Users.AsNoTracking().Where(u => u.StaffMunicipalityId == other.MunicipalityId)
             .Select(u => u.Id + ":" + u.TwoFactorEnabled + ":" + u.SecurityStamp).ToListAsync();
         var sessions = await db.AccountSessions.CountAsync(x => staffIds.Contains(x.AccountId));
-        return $"{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}";
+        var billing = string.Join(',', await db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == other.MunicipalityId)
+            .Select(i => i.Number + ":" + i.Version + ":" + i.Status).ToListAsync())
+            + $"|{await db.Payments.IgnoreQueryFilters().CountAsync(p => p.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.CreditNotes.IgnoreQueryFilters().CountAsync(c => c.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.FamilyQuotients.IgnoreQueryFilters().CountAsync(q => q.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.QuotientBrackets.IgnoreQueryFilters().CountAsync(b => b.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.Bookings.IgnoreQueryFilters().CountAsync(b => b.MunicipalityId == other.MunicipalityId && b.CancellationJustified)}";
+        return $"{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{billing}";
     });
 
     private async Task<T> ReadAsync<T>(Func<FamilyPortalDbContext, Task<T>> read)

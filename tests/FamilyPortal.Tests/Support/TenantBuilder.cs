@@ -65,6 +65,7 @@ public static class TenantBuilder
             accountId = account.Id;
         }
         await AddReservationRowsAsync(scope.ServiceProvider, db, municipality.Id, activity.Id, child.Id, unique);
+        await BillingRows.AddAsync(db, municipality.Id, family.Id, child.Id, activity.Id);
         return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId);
     }
 

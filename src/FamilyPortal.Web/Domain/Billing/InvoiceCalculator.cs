@@ -48,11 +48,12 @@ public static class InvoiceCalculator
                 prices.IsPricedByBracket(b.ActivityId) ? quotientOn(b.Date) : null)))
             .GroupBy(x => (x.Booking.ChildId, x.Booking.ChildName, x.Booking.ActivityId, x.Booking.ActivityLabel,
                 Late: x.Booking.Cancelled, x.Priced.UnitPrice, x.Priced.Bracket, x.Priced.ForLackOfQuotient))
-            .Select(g => new DraftLine(g.Key.ChildId, g.Key.ChildName, g.Key.ActivityId, g.Key.ActivityLabel, g.Key.Late,
-                g.Count(), g.Key.UnitPrice, Money.Round(g.Count() * g.Key.UnitPrice), g.Key.Bracket, g.Key.ForLackOfQuotient))
-            .OrderBy(l => l.ChildName, FrenchOrder).ThenBy(l => l.ChildId)
-            .ThenBy(l => l.ActivityLabel, FrenchOrder).ThenBy(l => l.ActivityId)
-            .ThenBy(l => l.LateCancellation).ThenByDescending(l => l.UnitPrice)
+            .Select(g => (FirstDay: g.Min(x => x.Booking.Date), Line: new DraftLine(g.Key.ChildId, g.Key.ChildName, g.Key.ActivityId, g.Key.ActivityLabel,
+                g.Key.Late, g.Count(), g.Key.UnitPrice, Money.Round(g.Count() * g.Key.UnitPrice), g.Key.Bracket, g.Key.ForLackOfQuotient)))
+            .OrderBy(x => x.Line.ChildName, FrenchOrder).ThenBy(x => x.Line.ChildId)
+            .ThenBy(x => x.Line.ActivityLabel, FrenchOrder).ThenBy(x => x.Line.ActivityId)
+            .ThenBy(x => x.Line.LateCancellation).ThenBy(x => x.FirstDay)
+            .Select(x => x.Line)
             .ToList();
         return new InvoiceDraft(lines, lines.Sum(l => l.Amount), lines.Any(l => l.ForLackOfQuotient));
     }
