@@ -60,11 +60,22 @@ public static class BillingKit
         return await issuer.IssueAsync(municipalityId, month ?? October, issuer.DefaultDueDate, expected: null, default);
     }
 
+    /// <summary>A parent of the family, signed in through the form.</summary>
+    public static async Task<PageClient> ParentAsync(PortalFactory factory, int municipalityId, int familyId)
+    {
+        var (login, _) = await LinkAccountAsync(factory, municipalityId, familyId);
+        var client = PageClient.For(factory);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Accounts.AccountJourney.SignInAsync(client, login, ParentPassword)).StatusCode);
+        return client;
+    }
+
     public static async Task<PageClient> StaffAsync(PortalFactory factory, int municipalityId, string role = Roles.Agent) =>
         await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, municipalityId, role));
 
-    /// <summary>Another account linked to the family (confirmed or not), returning its email.</summary>
-    public static async Task<string> LinkAccountAsync(PortalFactory factory, int municipalityId, int familyId, bool confirmed, string? password = null)
+    public const string ParentPassword = "Une phrase de passe pour les factures";
+
+    /// <summary>Another account linked to the family (confirmed or not), with the password <see cref="ParentPassword"/>.</summary>
+    public static async Task<(string Login, string Email)> LinkAccountAsync(PortalFactory factory, int municipalityId, int familyId, bool confirmed = true)
     {
         await using var scope = factory.Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
@@ -73,12 +84,12 @@ public static class BillingKit
             UserName = "facture-" + Guid.NewGuid().ToString("N")[..10], Email = $"{Guid.NewGuid():N}@exemple.test", EmailConfirmed = confirmed,
             LastName = "MARTIN", FirstName = "Alex",
         };
-        Assert.True((password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, password)).Succeeded);
+        Assert.True((await users.CreateAsync(account, ParentPassword)).Succeeded);
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
         db.Tenant.Enter(municipalityId);
         db.Memberships.Add(new Membership { MunicipalityId = municipalityId, FamilyId = familyId, AccountId = account.Id });
         await db.SaveChangesAsync();
-        return account.Email!;
+        return (account.UserName, account.Email!);
     }
 
     /// <summary>The text of the page's main content, spaces normalised (no-break spaces become plain ones).</summary>

@@ -24,8 +24,8 @@ public class GenerationTests(AccountsFactory factory) : IClassFixture<AccountsFa
         var bernard = await ReservationKit.AddFamilyAsync(factory, tenant, "BERNARD");
         var sam = await ReservationKit.ChildOfAsync(factory, tenant.MunicipalityId, bernard);
         await AddBookingsAsync(factory, tenant.MunicipalityId, sam, tenant.ActivityId, [1, 2]);
-        var confirmed = await LinkAccountAsync(factory, tenant.MunicipalityId, tenant.FamilyId, confirmed: true);
-        var unconfirmed = await LinkAccountAsync(factory, tenant.MunicipalityId, tenant.FamilyId, confirmed: false);
+        var (_, confirmed) = await LinkAccountAsync(factory, tenant.MunicipalityId, tenant.FamilyId, confirmed: true);
+        var (_, unconfirmed) = await LinkAccountAsync(factory, tenant.MunicipalityId, tenant.FamilyId, confirmed: false);
         var agent = await StaffAsync(factory, tenant.MunicipalityId);
 
         var preview = await agent.GetPageAsync($"{GenerateUrl}?mois=2026-10");
