@@ -40,7 +40,7 @@ public sealed class InvoiceEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
     {
         var paragraphs = new List<string>
         {
-            $"La facture n° {invoice.Number} de {invoice.BillingMonth.Label} du foyer {invoice.HouseholdName} est disponible sur votre espace famille.",
+            $"La facture n° {invoice.Number} {invoice.BillingMonth.OfLabel} du foyer {invoice.HouseholdName} est disponible sur votre espace famille.",
             $"Montant : {Money.Format(invoice.Total)}, à régler avant le {FrenchDates.Numeric(invoice.DueDate)}.",
         };
         if (invoice.HighestBracketApplied)

@@ -42,7 +42,7 @@ public class GenerationTests(AccountsFactory factory) : IClassFixture<AccountsFa
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         Assert.Equal("/admin/factures?mois=2026-10", issued.Headers.Location!.OriginalString);
         var list = await agent.GetPageAsync("/admin/factures?mois=2026-10");
-        Assert.Contains("2 facture(s) de octobre 2026 émise(s), n° 2026-000001 à 2026-000002, pour un total de 24,60 €.", TextOf(list), StringComparison.Ordinal);
+        Assert.Contains("2 facture(s) d'octobre 2026 émise(s), n° 2026-000001 à 2026-000002, pour un total de 24,60 €.", TextOf(list), StringComparison.Ordinal);
         var invoices = await InvoicesAsync(factory, tenant.MunicipalityId);
         Assert.Equal([("2026-000001", "BERNARD", 8.20m, true), ("2026-000002", "MARTIN", 16.40m, false)],
             invoices.Select(i => (i.Number, i.HouseholdName, i.Total, i.HighestBracketApplied)));

@@ -221,7 +221,7 @@ public class BillingRulesTests
     {
         var october = BillingMonth.Parse("2026-10")!.Value;
 
-        Assert.Equal("octobre 2026", october.Label);
+        Assert.Equal(("octobre 2026", "d'octobre 2026", "de septembre 2026"), (october.Label, october.OfLabel, october.Previous.OfLabel));
         Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), (october.FirstDay, october.LastDay));
         Assert.False(october.IsOver(new DateOnly(2026, 10, 31)));
         Assert.True(october.IsOver(new DateOnly(2026, 11, 1)));

@@ -14,6 +14,9 @@ public readonly record struct BillingMonth(int Year, int Month)
     /// <summary>« octobre 2026 ».</summary>
     public string Label => FirstDay.ToString("MMMM yyyy", French);
 
+    /// <summary>« d'octobre 2026 », « de mai 2026 »: the month after « de », elided before a vowel.</summary>
+    public string OfLabel => Label[0] is 'a' or 'o' ? "d'" + Label : "de " + Label;
+
     public string Key => FirstDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public BillingMonth Previous => Of(FirstDay.AddMonths(-1));

@@ -81,13 +81,13 @@ public class GenerateModel(MonthPlanner planner, InvoiceIssuer issuer, CurrentMu
         switch (outcome.Result)
         {
             case InvoiceIssuer.Result.Issued:
-                Notice = $"{outcome.Count} facture(s) de {Month.Label} émise(s), n° {outcome.FirstNumber} à {outcome.LastNumber}, pour un total de {Money.Format(outcome.Total)}. Les familles ont été prévenues par email.";
+                Notice = $"{outcome.Count} facture(s) {Month.OfLabel} émise(s), n° {outcome.FirstNumber} à {outcome.LastNumber}, pour un total de {Money.Format(outcome.Total)}. Les familles ont été prévenues par email.";
                 return RedirectToPage("Index", new { mois = Month.Key });
             case InvoiceIssuer.Result.NothingToIssue:
                 Notice = $"Aucune facture à émettre pour {Month.Label} : chaque famille qui doit quelque chose a déjà sa facture.";
                 return RedirectToPage("Index", new { mois = Month.Key });
             case InvoiceIssuer.Result.MonthNotOver:
-                ModelState.AddModelError("Input.Mois", $"Le mois de {Month.Label} n'est pas terminé : ses factures pourront être émises à partir du {FrenchDates.Numeric(Month.LastDay.AddDays(1))}.");
+                ModelState.AddModelError("Input.Mois", $"Le mois {Month.OfLabel} n'est pas terminé : ses factures pourront être émises à partir du {FrenchDates.Numeric(Month.LastDay.AddDays(1))}.");
                 await PreviewAsync(ct);
                 return Page();
             default:

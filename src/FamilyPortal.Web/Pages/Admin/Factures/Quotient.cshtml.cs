@@ -35,7 +35,7 @@ public class QuotientModel(FamilyPortalDbContext db, MonthPlanner planner, TimeP
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
