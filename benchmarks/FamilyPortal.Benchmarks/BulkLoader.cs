@@ -41,12 +41,12 @@ internal static class BulkLoader
         var familyCount = Math.Max((childCount + 1) / 2, childCount * 3 / 5);
         var withTwo = childCount - familyCount;
         using var family = Prepare(connection, transaction,
-            "INSERT INTO Families (MunicipalityId, HouseholdName, Reference, Email, Phone, AdhesionCodeLookup, AdhesionCodeProtected, AdhesionCodeRevoked) " +
-            "VALUES ($municipality, $name, $reference, $email, NULL, $lookup, '', 0) RETURNING Id",
+            "INSERT INTO Families (MunicipalityId, HouseholdName, Reference, Email, Phone, AdhesionCodeLookup, AdhesionCodeProtected, AdhesionCodeRevoked, Version) " +
+            "VALUES ($municipality, $name, $reference, $email, NULL, $lookup, '', 0, 0) RETURNING Id",
             "$municipality", "$name", "$reference", "$email", "$lookup");
         using var child = Prepare(connection, transaction,
-            "INSERT INTO Children (MunicipalityId, FamilyId, FirstName, LastName, BirthDate, SchoolClass, SiteId) " +
-            "VALUES ($municipality, $family, $first, $last, $birth, NULL, $site) RETURNING Id",
+            "INSERT INTO Children (MunicipalityId, FamilyId, FirstName, LastName, BirthDate, SchoolClass, SiteId, Version) " +
+            "VALUES ($municipality, $family, $first, $last, $birth, NULL, $site, 0) RETURNING Id",
             "$municipality", "$family", "$first", "$last", "$birth", "$site");
         var children = new List<SeededChild>(childCount);
         for (var f = 0; f < familyCount; f++)
