@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Adhesions;
+using FamilyPortal.Web.Billing;
 using FamilyPortal.Web.Administration;
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
@@ -19,6 +20,7 @@ builder.Services
     .AddPortalReservations()
     .AddPortalAdministration()
     .AddPortalNews()
+    .AddPortalBilling(builder.Configuration)
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

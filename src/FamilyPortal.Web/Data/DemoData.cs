@@ -93,6 +93,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         });
         db.Families.Add(family);
         await db.SaveChangesAsync(ct);
+        await new DemoBilling(db, time).SeedAsync(commune.Id, family, ct);
 
         AddNews(commune.Id, now);
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Domain;
 using FamilyPortal.Web.Domain.News;
+using FamilyPortal.Web.Domain.Billing;
 using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Tenancy;
@@ -51,6 +52,14 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<NewsRead> NewsReads => Set<NewsRead>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<QuotientBracket> QuotientBrackets => Set<QuotientBracket>();
+    public DbSet<BracketPrice> BracketPrices => Set<BracketPrice>();
+    public DbSet<FamilyQuotient> FamilyQuotients => Set<FamilyQuotient>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<Payment> Payments => Set<Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

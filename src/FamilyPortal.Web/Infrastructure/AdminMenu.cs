@@ -15,6 +15,7 @@ public static class AdminMenu
         new("/admin/calendrier", "Calendrier"),
         new("/admin/calendrier/fermetures", "Fermetures"),
         new("/admin/actualites", "Actualités"),
+        new("/admin/factures", "Factures"),
         new("/admin/equipe", "Équipe", AdministratorsOnly: true),
         // Administrators only: the journal is the oversight of everyone's work (colleagues' actions, parents'
         // identifiants); an agent sees who booked or cancelled a child's day on that child's bookings page.

@@ -20,7 +20,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}?]+)?\??\}")]
     private static partial Regex RouteParameter();
 
-    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, int newsId = 0) => name.ToLowerInvariant() switch
+    private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, int newsId = 0, IReadOnlyDictionary<string, string>? more = null) => name.ToLowerInvariant() switch
     {
         "newsid" => Text(newsId),
         "servicekindid" or "schoolyearid" or "closureid" or "overrideid" => OtherIds.GetValueOrDefault(name.ToLowerInvariant()),
@@ -32,7 +32,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "archived" => "true",
         "accountid" => staffId,
         "draftid" => other.ImportDraftId.ToString(),
-        _ => null,
+        _ => more?.GetValueOrDefault(name.ToLowerInvariant()),
     };
 
     private static string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -55,6 +55,13 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var other = await TenantBuilder.CreateAsync(factory);
         var membershipId = await ReadAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.FamilyId == other.FamilyId).Select(m => m.Id).SingleAsync());
         var newsId = await ReadAsync(db => db.NewsItems.IgnoreQueryFilters().Where(n => n.MunicipalityId == other.MunicipalityId).Select(n => n.Id).FirstAsync());
+        var billingIds = await ReadAsync(async db => new Dictionary<string, string>
+        {
+            ["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.FamilyId == other.FamilyId).Select(i => i.Id).FirstAsync()),
+            ["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.FamilyId == other.FamilyId).Select(q => q.Id).FirstAsync()),
+            ["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == other.MunicipalityId).Select(b => b.Id).FirstAsync()),
+            ["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == other.ChildId).Select(b => b.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         var otherStaff = await StaffJourney.CreateAsync(factory, other.MunicipalityId, Roles.Agent);
         await StaffJourney.SignInAsync(factory, otherStaff);
         await ReadOtherIdsAsync(other);
@@ -71,7 +78,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         {
             var template = page.AttributeRouteInfo!.Template!;
             var url = "/" + RouteParameter().Replace(template, m =>
-                IdFor(m.Groups["name"].Value, other, membershipId, otherStaff.Id, newsId)
+                IdFor(m.Groups["name"].Value, other, membershipId, otherStaff.Id, newsId, billingIds)
                 ?? throw new InvalidOperationException($"No id of the other collectivité for « {m.Groups["name"].Value} » in {template}: add it to IdFor."));
             var model = ModelType(page.ViewEnginePath);
             foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -87,7 +94,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
                 }
                 var query = parameters
                     .Where(p => !template.Contains("{" + p.Name, StringComparison.Ordinal))
-                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId, otherStaff.Id, newsId) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
+                    .Select(p => $"{p.Name}={IdFor(p.Name!, other, membershipId, otherStaff.Id, newsId, billingIds) ?? throw new InvalidOperationException($"No id for « {p.Name} » of {model.Name}.{method.Name}: add it to IdFor.")}")
                     .ToList();
                 if (handler.Length > 0)
                 {
@@ -137,7 +144,14 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var news = await db.NewsItems.IgnoreQueryFilters().AsNoTracking().Where(n => n.MunicipalityId == other.MunicipalityId)
             .Select(n => $"{n.Id}:{n.Title}:{n.Version}:{n.PublishFromUtc}:{n.PublishUntilUtc}").ToListAsync();
         var catalogue = await CatalogueSnapshotAsync(db, other.MunicipalityId);
-        return $"{catalogue}|{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}|{string.Join(',', adults)}|{string.Join(',', imports)}|{families}";
+        var billing = string.Join(',', await db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == other.MunicipalityId)
+            .Select(i => i.Number + ":" + i.Version + ":" + i.Status).ToListAsync())
+            + $"|{await db.Payments.IgnoreQueryFilters().CountAsync(p => p.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.CreditNotes.IgnoreQueryFilters().CountAsync(c => c.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.FamilyQuotients.IgnoreQueryFilters().CountAsync(q => q.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.QuotientBrackets.IgnoreQueryFilters().CountAsync(b => b.MunicipalityId == other.MunicipalityId)}"
+            + $"|{await db.Bookings.IgnoreQueryFilters().CountAsync(b => b.MunicipalityId == other.MunicipalityId && b.CancellationJustified)}";
+        return $"{catalogue}|{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}|{string.Join(',', adults)}|{string.Join(',', imports)}|{families}|{billing}";
     });
 
     /// <summary>The other collectivité's activities, services, school years, closures and capacity overrides.</summary>
