@@ -162,6 +162,7 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
         var created = await client.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
             ["Input.HouseholdName"] = "SECRET", ["Input.Email"] = "famille.secret@exemple.test",
+            ["Input.Adults[0].LastName"] = "SECRET", ["Input.Adults[0].FirstName"] = "Alex",
         });
         var newFamilyId = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
         var details = await client.GetPageAsync($"/admin/familles/{tenant.FamilyId}");
