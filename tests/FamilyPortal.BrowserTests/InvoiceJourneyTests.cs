@@ -12,7 +12,8 @@ using static Microsoft.Playwright.Assertions;
 namespace FamilyPortal.BrowserTests;
 
 /// <summary>
-/// « Mes factures » in a real browser: an agent of COMMUNE D'ECROUVES previews and issues October 2026 (the
+/// « Mes factures » in a real browser: an administrator of COMMUNE D'ECROUVES looks at the tranches, previews
+/// and issues October 2026 (the
 /// portal's clock is 16/11/2026), then the parent, on a phone, opens « Mes factures » and downloads the PDF.
 /// </summary>
 public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
@@ -22,7 +23,7 @@ public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fi
     [Fact]
     public async Task Staff_issue_the_month_and_the_parent_downloads_the_invoice_pdf()
     {
-        var (parent, household) = await FamilyBookedInOctoberAsync();
+        var (parent, household, familyId) = await FamilyBookedInOctoberAsync();
         var agent = await AgentAsync();
 
         await VisitAsync("/connexion");
@@ -38,6 +39,12 @@ public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Factures" }).ClickAsync();
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Factures");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Tranches de quotient familial" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Tranche B" })).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("JUSTICE - RESTAURATION, Tranche A")).ToHaveValueAsync("2,50");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "← Factures" }).ClickAsync();
+        await CheckCurrentPageAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Générer les factures d'un mois" }).ClickAsync();
         await CheckCurrentPageAsync();
         await Page.GetByLabel("Mois à facturer *").FillAsync("2026-10");
@@ -51,6 +58,25 @@ public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Les familles ont été prévenues par email.");
         var number = (await Page.GetByRole(AriaRole.Row).Filter(new() { HasText = household }).GetByRole(AriaRole.Rowheader).TextContentAsync())!.Trim();
         Assert.Matches("^2026-\\d{6}$", number);
+        await Page.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Facture n° {number}");
+        await Page.GetByLabel("Montant en euros *").FillAsync("5");
+        await Page.GetByLabel("Moyen de paiement *").SelectOptionAsync(new SelectOptionValue { Label = "Chèque" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le paiement" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Le paiement de 5,00 € est enregistré.");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "← Factures d'octobre 2026" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Annulations hors délai" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await VisitAsync($"/admin/familles/{familyId}/quotient");
+        await Page.GetByLabel("Quotient familial (euros) *").FillAsync("640");
+        await Page.GetByLabel("Valide du *").FillAsync("2027-01-01");
+        await Page.GetByLabel("au (inclus) *").FillAsync("2027-12-31");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "640 €" })).ToBeVisibleAsync();
 
         await UsePhoneAsync();
         await VisitAsync("/connexion");
@@ -64,7 +90,8 @@ public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         var invoice = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
         await Expect(invoice).ToContainTextAsync("octobre 2026");
         await Expect(invoice).ToContainTextAsync("12,30");
-        await Expect(invoice).ToContainTextAsync("à payer");
+        await Expect(invoice).ToContainTextAsync("partiellement payée");
+        await Expect(invoice).ToContainTextAsync("reste 7,30");
         await Expect(invoice).ToContainTextAsync("16/12/2026");
         var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 360, $"« Mes factures » is {width} px wide on a 360 px screen.");
@@ -77,7 +104,7 @@ public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fi
     }
 
     /// <summary>A new family of Ecrouves with a child at Groupe scolaire Justice, three October meals, and its parent's account.</summary>
-    private async Task<(string Identifiant, string Household)> FamilyBookedInOctoberAsync()
+    private async Task<(string Identifiant, string Household, int FamilyId)> FamilyBookedInOctoberAsync()
     {
         await using var scope = Fixture.Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
@@ -102,9 +129,10 @@ public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         db.Memberships.Add(new Membership { MunicipalityId = commune.Id, FamilyId = family.Id, AccountId = account.Id });
         await db.SaveChangesAsync();
-        return (account.UserName, household);
+        return (account.UserName, household, family.Id);
     }
 
+    /// <summary>A town-hall administrator of Ecrouves (prices are theirs), with no second factor enrolled yet.</summary>
     private async Task<string> AgentAsync()
     {
         await using var scope = Fixture.Server.Services.CreateAsyncScope();
@@ -114,7 +142,7 @@ public sealed class InvoiceJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         var login = "agent.factures." + Guid.NewGuid().ToString("N")[..4];
         var account = new PortalAccount { UserName = login, Email = $"{login}@ecrouves.exemple.fr", EmailConfirmed = true, StaffMunicipalityId = commune.Id, FirstName = "Claire", LastName = "AGENT" };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(account, Roles.Agent)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(account, Roles.Administrator)).Succeeded);
         return login;
     }
 }

@@ -25,7 +25,7 @@ public sealed class InvoicePdf
     private static readonly XBrush Grey = new XSolidBrush(XColor.FromArgb(85, 85, 85));
 
     // Columns of the lines: child, activity, quantity, unit price, amount (the last three right-aligned).
-    private static readonly (double X, double Width)[] Columns = [(Left, 105), (160, 200), (360, 45), (405, 70), (475, 70)];
+    private static readonly (double X, double Width)[] Columns = [(Left, 100), (150, 190), (340, 58), (405, 70), (475, 70)];
 
     public InvoicePdf(string fontDirectory) => PdfFonts.Install(fontDirectory);
 
