@@ -91,7 +91,7 @@ public sealed partial class SecurityWorld
         "ligne" or "lineid" => Text(BasketLineId),
         "municipalityid" => Text(A.MunicipalityId),
         "archived" => "true",
-        "draftid" => A.ImportDraftId.ToString(CultureInfo.InvariantCulture),
+        "draftid" => A.ImportDraftId.ToString(),
         var known when RecordIds.TryGetValue(known, out var recordId) => recordId,
         var name when strict && (name == "id" || name.EndsWith("id", StringComparison.Ordinal)) =>
             throw new InvalidOperationException($"No value of collectivité A for the parameter « {parameter} » of {page}: add it to SecurityWorld.ValueFor."),
