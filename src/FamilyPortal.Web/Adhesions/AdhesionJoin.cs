@@ -59,6 +59,12 @@ public sealed class AdhesionJoin(IServiceScopeFactory scopes, AdhesionCodeVault 
             {
                 return new JoinOutcome(JoinStatus.StaffAccount);
             }
+            // The platform's operator sees every collectivité: its account never becomes a family's too.
+            if (await db.UserRoles.AnyAsync(ur => ur.UserId == accountId
+                    && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Operator), token))
+            {
+                return new JoinOutcome(JoinStatus.OperatorAccount);
+            }
 
             if (await WaitBeforeAttemptAsync(db, accountId, ipAddress, nowUtc, token) is { } wait)
             {

@@ -12,6 +12,7 @@ public enum JoinStatus
     FamilyFull,
     TooManyAttempts,
     StaffAccount,
+    OperatorAccount,
 }
 
 /// <summary>What became of a code d'adhésion: joined, or why not (nothing is written then).</summary>

@@ -49,6 +49,15 @@ public static class IdentitySetup
             o.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.Antiforgery", https);
             o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(https);
         });
+        // The flash messages carried across a redirect: the same rules as the other cookies.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = HttpsPolicy.CookieName("FamilyPortal.TempData", https);
+            o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(https);
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+        });
         services.AddHttpContextAccessor();
         services.AddScoped<AccountSessions>();
         services.AddScoped<PortalSignIn>();
@@ -57,6 +66,7 @@ public static class IdentitySetup
         services.AddScoped<AccountRecovery>();
         services.AddScoped<AccountDataExport>();
         services.AddScoped<StaffInvitations>();
+        services.AddScoped<AuthenticatorCheck>();
 
         // Keys in the database: every web instance behind the load balancer reads the same cookies and tokens.
         services.AddDataProtection()

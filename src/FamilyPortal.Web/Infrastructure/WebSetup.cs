@@ -13,9 +13,13 @@ public static class WebSetup
     {
         services.AddPortalAuthorization();
         services.AddRazorPages(o => o.Conventions
-            .AuthorizeFolder("/Admin", StaffAuthorization.Staff)
-            .AuthorizeFolder("/Platform", StaffAuthorization.Operator))
-            .AddMvcOptions(o => FrenchModelBinding.Apply(o.ModelBindingMessageProvider));
+                .AuthorizeFolder("/Admin", StaffAuthorization.Staff)
+                .AuthorizeFolder("/Platform", StaffAuthorization.Operator))
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<HandlerRequiredFilter>();
+                FrenchModelBinding.Apply(o.ModelBindingMessageProvider);
+            });
         services.AddHealthChecks()
             .AddDbContextCheck<FamilyPortalDbContext>("database")
             .AddCheck<Email.OutboxBacklogHealthCheck>("outbox");
@@ -33,6 +37,8 @@ public static class WebSetup
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
+        // A year, as browsers' preload lists ask; sub-domains are the town halls' own business.
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
         services.AddPortalRateLimiting(configuration);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
@@ -42,6 +48,8 @@ public static class WebSetup
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // First, so that every answer carries them: the redirection to HTTPS and the error pages too.
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Erreur");
@@ -52,13 +60,12 @@ public static class WebSetup
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/Erreur", "?code={0}");
-        app.UseSecurityHeaders();
         app.UseResponseCompression();
         // The host's own logger: the static Serilog logger is not used (see LoggingSetup).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         // Inside the request log (which then shows the 503) and around everything that reads the database.
         app.UseDatabaseUnavailablePage();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Apply });
         app.UseRouting();
         app.UseAuthentication();
         app.UseCurrentMunicipality();

@@ -33,6 +33,10 @@ public class ErreurModel : PageModel
                 Title = "Requête invalide";
                 Message = "La demande n'a pas pu être traitée. Rechargez la page puis réessayez.";
                 break;
+            case 405:
+                Title = "Action impossible";
+                Message = "Cette adresse ne permet pas cette action. Revenez à la page précédente puis réessayez.";
+                break;
             case 429:
                 Title = "Trop de tentatives";
                 Message = "Trop de demandes en peu de temps. Patientez quelques minutes puis réessayez.";

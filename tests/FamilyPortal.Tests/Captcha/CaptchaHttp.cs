@@ -32,7 +32,9 @@ internal static class CaptchaHttp
     public static async Task<string> AnswerOfAsync(PortalFactory factory, string id)
     {
         var secret = await WithServiceAsync(factory, s => s.FindSecretAsync(id, CancellationToken.None));
-        return Assert.IsType<CaptchaSecret>(secret).Answer;
+        var answer = Assert.IsType<CaptchaSecret>(secret).Answer;
+        Support.TestSecrets.Add(answer, "captcha answer");
+        return answer;
     }
 
     /// <summary>Renders Pages/Shared/_Captcha.cshtml as a form page at <paramref name="pathAndQuery"/> would.</summary>

@@ -240,4 +240,24 @@ public class JoinTests(AccountsFactory factory) : IClassFixture<AccountsFactory>
             (await PageClient.ParseAsync(forced)).QuerySelector(".validation-summary li")!.TextContent);
         Assert.Empty(await FamiliesOfAsync(factory, parent.AccountId));
     }
+
+    [Fact]
+    public async Task The_platform_operator_cannot_join_a_family_even_with_its_code()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory, linkAccount: false);
+        var operatorClient = await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, null, Roles.Operator));
+        var page = await operatorClient.GetPageAsync("/adhesions");
+        Assert.Null(page.QuerySelector("input[name=Code]"));
+
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forced = await operatorClient.Http.PostAsync("/adhesions", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = tenant.AdhesionCode, ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forced.StatusCode);
+        Assert.Equal("Le compte de l'opérateur de la plateforme ne peut pas adhérer à une famille : utilisez un compte personnel.",
+            (await PageClient.ParseAsync(forced)).QuerySelector(".validation-summary li")!.TextContent);
+        Assert.Equal(0, await AccountsOfFamilyAsync(factory, tenant.FamilyId));
+    }
 }

@@ -5,7 +5,7 @@ public static class LogText
 {
     public static async Task<string> ReadAsync(PortalFactory factory)
     {
-        var folder = Path.Combine(factory.WorkDirectory, "logs");
+        var folder = factory.LogDirectory;
         var text = new System.Text.StringBuilder();
         foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
         {

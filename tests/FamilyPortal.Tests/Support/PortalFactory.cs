@@ -23,6 +23,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkDirectory);
+        LogDirectory = Path.Combine(TestRun.LogRoot, Path.GetFileName(WorkDirectory));
+        Interlocked.Increment(ref _running);
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
@@ -37,7 +39,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:recuperation:PermitLimit"] = "100000",
             ["RateLimits:captcha:PermitLimit"] = "100000",
             ["RateLimits:adhesion:PermitLimit"] = "100000",
-            ["App:LogDirectory"] = Path.Combine(WorkDirectory, "logs"),
+            // Outside the work directory: the logs outlive the portal until LogSecretsTests has read them.
+            ["App:LogDirectory"] = LogDirectory,
         };
         foreach (var (key, value) in settings)
         {
@@ -50,7 +53,16 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private sealed class Configured(IDictionary<string, string?> settings) : PortalFactory(settings);
 
+    private static int _running;
+    private int _stopped;
+
+    /// <summary>Portals made and not disposed yet: none once every test has finished.</summary>
+    public static int Running => Volatile.Read(ref _running);
+
     public string WorkDirectory { get; }
+
+    /// <summary>This portal's log files.</summary>
+    public string LogDirectory { get; }
 
     /// <summary>Starts at a Monday morning of a school term, Paris time.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.FromHours(1)));
@@ -67,6 +79,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddTransient<IStartupFilter, TestClientAddress>();
+            services.AddTransient<IStartupFilter, SecretRecorder>();
         });
     }
 
@@ -76,8 +89,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && Interlocked.Exchange(ref _stopped, 1) == 0)
         {
+            Interlocked.Decrement(ref _running);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {

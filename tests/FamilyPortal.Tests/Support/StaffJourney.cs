@@ -30,8 +30,13 @@ public static class StaffJourney
     }
 
     /// <summary>The key as the enrolment page shows it.</summary>
-    public static string KeyOf(AngleSharp.Html.Dom.IHtmlDocument enrolPage) =>
-        enrolPage.QuerySelector("[data-testid=cle-authentificateur]")!.TextContent.Trim();
+    public static string KeyOf(AngleSharp.Html.Dom.IHtmlDocument enrolPage)
+    {
+        var key = enrolPage.QuerySelector("[data-testid=cle-authentificateur]")!.TextContent.Trim();
+        TestSecrets.Add(key, "authenticator key");
+        TestSecrets.Add(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), "authenticator key");
+        return key;
+    }
 
     /// <summary>Password, then enrolment (first time) or code: a client signed in with the second factor.</summary>
     public static async Task<PageClient> SignInAsync(PortalFactory factory, StaffAccount staff)
@@ -51,7 +56,7 @@ public static class StaffJourney
         {
             key = Keys[staff.Id];
         }
-        var done = await client.PostFormAsync(step, new Dictionary<string, string?> { ["Code"] = Totp.Code(key) });
+        var done = await client.PostFormAsync(step, new Dictionary<string, string?> { ["Code"] = Totp.FreshCode(key) });
         Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"code refused: {(int)done.StatusCode}");
         return client;
     }

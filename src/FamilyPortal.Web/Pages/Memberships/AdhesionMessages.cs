@@ -22,6 +22,7 @@ public static class AdhesionMessages
             JoinStatus.TooManyAttempts =>
                 $"Trop de codes erronés ont été saisis. Par sécurité, les nouvelles tentatives sont refusées pendant une heure : réessayez dans {Minutes(outcome.MinutesToWait)}.",
             JoinStatus.StaffAccount => "Un compte d'agent de mairie ne peut pas adhérer à une famille : utilisez un compte personnel.",
+            JoinStatus.OperatorAccount => "Le compte de l'opérateur de la plateforme ne peut pas adhérer à une famille : utilisez un compte personnel.",
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "Not a refusal."),
         };
     }

@@ -22,6 +22,9 @@ public class IndexModel(AdhesionJoin join, CurrentMunicipality current) : PageMo
 
     public bool IsStaff => current.IsStaff;
 
+    /// <summary>The platform's operator: no family either.</summary>
+    public bool IsOperator => User.IsInRole(Data.Roles.Operator);
+
     public AdhesionPanel Panel => new(current.Memberships, InDialog: false) { Code = Code };
 
     public void OnGet()

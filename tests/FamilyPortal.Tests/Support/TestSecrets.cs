@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using FamilyPortal.Web.Data;
+
+namespace FamilyPortal.Tests.Support;
+
+/// <summary>
+/// Every secret the tests use — passwords, secret answers, adhesion codes, reset and confirmation tokens,
+/// captcha answers, authenticator keys, cookie values — so that <c>LogSecretsTests</c> can prove that none
+/// of them reached a log file. Fed by the builders and journeys of <c>Support/</c>, by the
+/// <see cref="SecretRecorder"/> that every test portal runs, and by the demo data's known secrets.
+/// </summary>
+public static class TestSecrets
+{
+    /// <summary>Shorter values are not told apart from ordinary words of a log line.</summary>
+    public const int MinimumLength = 4;
+
+    private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
+
+    static TestSecrets()
+    {
+        Add(DemoData.AdministratorPassword, "demo administrator password");
+        Add(DemoData.OperatorPassword, "demo operator password");
+        Add(DemoData.FamilyCode, "demo adhesion code");
+        Add(StaffJourney.Password, "staff password");
+        Add(Accounts.AccountJourney.Password, "parent password");
+    }
+
+    /// <param name="what">What kind of secret, for the failure message.</param>
+    public static void Add(string? value, string what)
+    {
+        var secret = value?.Trim();
+        if (secret is { Length: >= MinimumLength })
+        {
+            Known.TryAdd(secret, what);
+        }
+    }
+
+    /// <summary>Each secret and what it is.</summary>
+    public static IReadOnlyDictionary<string, string> All => Known;
+}
