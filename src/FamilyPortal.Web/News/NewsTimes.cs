@@ -33,7 +33,9 @@ public static class NewsTimes
         {
             return true;
         }
-        if (!DateTime.TryParseExact(text.Trim(), AcceptedFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        // A year far out (0001, 9999) is a typing error, and would not survive the conversion to UTC.
+        if (!DateTime.TryParseExact(text.Trim(), AcceptedFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || local.Year is < 2000 or > 2100)
         {
             return false;
         }

@@ -122,6 +122,19 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
                     var confirm = await admin.PostFormAsync("/admin/calendrier/fermetures", closure);
                     return await admin.SubmitAsync(await PageClient.ParseAsync(confirm), "/admin/calendrier/fermetures", closure);
                 }),
+            new(["StaffBookings.EmailFamilyAsync"], "réserver pour un enfant depuis la mairie (famille prévenue)",
+                () => admin.PostFormAsync($"/admin/enfants/{cast.Mine.ChildId}/reservations?du=2026-11-01&au=2026-11-30", new Dictionary<string, string?>
+                {
+                    ["Book.ActivityId"] = cast.Mine.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Book.From"] = "2026-11-26", ["Book.To"] = "", ["Book.Reason"] = "Oubli de la famille",
+                }, formAction: "handler=Book")),
+            new(["InvoiceEmails.IssuedAsync"], "émettre les factures d'octobre (familles prévenues)",
+                async () =>
+                {
+                    await Billing.BillingKit.AddBookingsAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ChildId, cast.Mine.ActivityId, [1, 2]);
+                    var preview = await admin.GetPageAsync($"{Billing.BillingKit.GenerateUrl}?mois=2026-10");
+                    return await admin.SubmitAsync(preview, $"{Billing.BillingKit.GenerateUrl}?mois=2026-10", new Dictionary<string, string?>());
+                }),
             new(["StaffInvitations.InviteAsync"], "inviter un agent",
                 () => admin.PostFormAsync("/admin/equipe", new Dictionary<string, string?>
                 {

@@ -16,7 +16,9 @@ public static class Poison
 {
     private static readonly string[] Untouched =
         ["Email", "Phone", "Code", "Lookup", "Protected", "Hash", "Stamp", "Token", "AccountId", "ShortName", "TimeZoneId",
-         "NotificationChannel", "IpAddress", "UserName", "Discriminator"];
+         "NotificationChannel", "IpAddress", "UserName", "Discriminator",
+         // Written by the portal itself, not typed: the journal's entity names and its changes (JSON).
+         "EntityType", "EntityKey", "Changes"];
 
     private static readonly string[] AccountColumns = ["HouseholdName", "LastName", "FirstName", "SecretQuestion"];
 

@@ -44,6 +44,6 @@ public static partial class RefusalText
     [GeneratedRegex(@"\b(The value|is not valid|is required|must be|The field|field is|A value for|Value cannot|is invalid|An error occurred|Exception|Stack trace)\b", RegexOptions.IgnoreCase)]
     private static partial Regex English();
 
-    [GeneratedRegex(@"[àâçéèêëîïôûùüÿœ]|\b(le|la|les|un|une|des|de|du|est|pas|votre|vos|saisissez|indiquez|choisissez|cochez|doit|être|ou|et|en|au|aux|ce|cette|page|demande|réessayez)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[àâçéèêëîïôûùüÿœ]|\b(le|la|les|un|une|des|de|du|est|pas|votre|vos|saisissez|indiquez|choisissez|cochez|doit|être|ou|et|en|au|aux|ce|cette|page|demande|réessayez|invalide|obligatoire|incorrecte?|prix|montant|nombre|valeur)\b", RegexOptions.IgnoreCase)]
     private static partial Regex French();
 }
