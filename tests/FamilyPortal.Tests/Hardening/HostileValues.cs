@@ -52,6 +52,12 @@ public static class HostileValues
     /// <summary>The name of the header an attacker tries to add to a mail.</summary>
     public const string InjectedHeader = "X-Injecte";
 
+    private static readonly HashSet<string> Public =
+        [.. For([]).Where(v => v.Text is not null).SelectMany(v => new[] { v.Text!, v.Text!.Trim() })];
+
+    /// <summary>Whether the text is one of the hostile values (with or without the spaces around it).</summary>
+    public static bool IsPublic(string text) => Public.Contains(text) || Public.Contains(text.Trim());
+
     /// <param name="otherTenantIds">Ids of another collectivité's records, its activity first.</param>
     public static IReadOnlyList<HostileValue> For(IEnumerable<int> otherTenantIds)
     {
@@ -115,7 +121,10 @@ public static class HostileValues
             values.Add(new($"id d'une autre collectivité ({text})", text));
         }
         // A grid cell names an activity and a day: the first id is the other collectivité's activity.
-        values.Add(new("cellule d'une autre collectivité", $"{otherTenantIds.First().ToString(CultureInfo.InvariantCulture)}:2026-11-23"));
+        if (otherTenantIds.FirstOrDefault() is var activity and > 0)
+        {
+            values.Add(new("cellule d'une autre collectivité", $"{activity.ToString(CultureInfo.InvariantCulture)}:2026-11-23"));
+        }
         return values;
     }
 }
