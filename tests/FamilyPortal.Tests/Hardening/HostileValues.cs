@@ -53,10 +53,16 @@ public static class HostileValues
     public const string InjectedHeader = "X-Injecte";
 
     private static readonly HashSet<string> Public =
-        [.. For([]).Where(v => v.Text is not null).SelectMany(v => new[] { v.Text!, v.Text!.Trim() })];
+        [.. For([]).SelectMany(v => new[] { v.Text ?? "", (v.Text ?? "").Trim(), Encoding.UTF8.GetString(v.Bytes()),
+            v.RawBody is { } raw ? Uri.UnescapeDataString(Encoding.Latin1.GetString(raw)) : "", v.RawBody is { } r ? Encoding.Latin1.GetString(r) : "" })];
 
-    /// <summary>Whether the text is one of the hostile values (with or without the spaces around it).</summary>
-    public static bool IsPublic(string text) => Public.Contains(text) || Public.Contains(text.Trim());
+    /// <summary>
+    /// Whether the text is one of the hostile values as the portal may read it back (trimmed, decoded), an id
+    /// of another collectivité or a grid cell made of one.
+    /// </summary>
+    public static bool IsPublic(string text) =>
+        Public.Contains(text) || Public.Contains(text.Trim()) || text.Contains('\uFFFD', StringComparison.Ordinal)
+        || System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?[0-9]+(:2026-11-23)?$");
 
     /// <param name="otherTenantIds">Ids of another collectivité's records, its activity first.</param>
     public static IReadOnlyList<HostileValue> For(IEnumerable<int> otherTenantIds)
