@@ -8,7 +8,8 @@ namespace FamilyPortal.Tests.Security;
 /// database and answers 400 (or, before that, the sign-in or 403 of a page the identity may not use); and
 /// reading every page as every identity changes no data, but for the tables listed in docs/security.md.
 /// </summary>
-public sealed class AntiforgeryTests(SecurityFixture fixture) : IClassFixture<SecurityFixture>
+[Collection(SharedSecurityPortal.Name)]
+public sealed class AntiforgeryTests(SecurityFixture fixture)
 {
     private PortalFactory Factory => fixture.Factory;
 
