@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. On a fresh Debian/Ubuntu machine (as root) it first installs what the
 # tests need from the OS packages: Chromium for the browser tests, DejaVu fonts for the captcha images,
-# a Java runtime for the HTML checker.
+# a Java runtime for the HTML checker, Locust for the load scenario's smoke test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +10,7 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 dpkg -s libfontconfig1 >/dev/null 2>&1 || missing+=(libfontconfig1)
+command -v locust >/dev/null || missing+=(python3-locust)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installation des paquets nécessaires aux tests : ${missing[*]}"

@@ -36,12 +36,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "familyportal-benchmark", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new BenchDatabase(folder, keep, new BenchPortal(folder));
+        var database = new BenchDatabase(folder, keep, new BenchPortal(folder, FixedClock.BeforeTerm));
         // Starting the portal applies its migrations to the empty file.
         _ = database.Portal.Services;
         // Room for every child and the measured family: the benchmark times bookings, not « complet ».
-        database.Town = await ReferenceData.CreateAsync(database.Portal, capacity: children + 10, ct);
-        database.Seed = BulkLoader.Load(database.Portal.ConnectionString, database.Town, children);
+        database.Town = await ReferenceData.CreateAsync(database.Portal, BenchCalendar.Year2026, capacity: children + 10, ct);
+        database.Seed = BulkLoader.Load(database.Portal.ConnectionString, database.Town, children, BenchCalendar.Year2026);
         database.SeededMiB = new FileInfo(database.Portal.DatabasePath).Length / 1024.0 / 1024.0;
         Console.WriteLine($"{database.Label} database created by the portal's migrations and seeded in {database.Seed.Elapsed.TotalSeconds:F1} s: " +
             $"{database.Seed.Families:N0} families, {database.Seed.Children:N0} children, {database.Seed.Bookings:N0} bookings, " +

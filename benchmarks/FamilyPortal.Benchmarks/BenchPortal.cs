@@ -11,7 +11,7 @@ namespace FamilyPortal.Benchmarks;
 /// as in production (environment, HTTPS, secure cookies) except for the captcha, the mail dispatcher, the
 /// log level and the clock.
 /// </summary>
-internal sealed class BenchPortal(string folder) : WebApplicationFactory<Program>
+internal sealed class BenchPortal(string folder, TimeProvider clock) : WebApplicationFactory<Program>
 {
     public const string BaseAddress = "https://localhost";
 
@@ -43,7 +43,7 @@ internal sealed class BenchPortal(string folder) : WebApplicationFactory<Program
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(FixedClock.BeforeTerm);
+            services.AddSingleton(clock);
         });
     }
 

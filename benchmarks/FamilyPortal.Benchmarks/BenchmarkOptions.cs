@@ -3,11 +3,11 @@ using System.Globalization;
 namespace FamilyPortal.Benchmarks;
 
 /// <summary>The command line. The defaults are the sizes of the issue: 5,000 children, and 1 % of them for the small database.</summary>
-internal sealed record BenchmarkOptions(int Children, int SmallPercent, int Requests, int Warmup, int Rounds, bool Keep)
+internal sealed record BenchmarkOptions(int Children, int SmallPercent, int Requests, int Warmup, int Rounds, bool Keep, int Families = 5000, bool BillingOnly = false)
 {
     public const string Usage =
         "dotnet run -c Release --project benchmarks/FamilyPortal.Benchmarks -- " +
-        "[--children 5000] [--small-percent 1] [--requests 200] [--warmup 50] [--rounds 7] [--keep]";
+        "[--children 5000] [--small-percent 1] [--requests 200] [--warmup 50] [--rounds 7] [--keep] [--families 5000] [--billing-only]";
 
     public int SmallChildren => Math.Max(2, Children * SmallPercent / 100);
 
@@ -24,6 +24,8 @@ internal sealed record BenchmarkOptions(int Children, int SmallPercent, int Requ
                 "--warmup" => options with { Warmup = Number(args, ++i, 0) },
                 "--rounds" => options with { Rounds = Number(args, ++i, 1) },
                 "--keep" => options with { Keep = true },
+                "--families" => options with { Families = Number(args, ++i, 1) },
+                "--billing-only" => options with { BillingOnly = true },
                 _ => throw new ArgumentException($"Unknown option « {args[i]} ». Usage: {Usage}"),
             };
         }

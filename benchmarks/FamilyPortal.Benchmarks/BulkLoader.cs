@@ -16,7 +16,7 @@ internal static class BulkLoader
 
     private sealed record SeededChild(long Id, int Index, TownSite Site);
 
-    public static SeedCounts Load(string connectionString, Town town, int childCount)
+    public static SeedCounts Load(string connectionString, Town town, int childCount, BenchCalendar calendar)
     {
         var started = Stopwatch.GetTimestamp();
         using var connection = new SqliteConnection(connectionString);
@@ -26,7 +26,7 @@ internal static class BulkLoader
         using (var transaction = connection.BeginTransaction())
         {
             (families, children) = InsertFamilies(connection, transaction, town, childCount);
-            (bookings, loads) = InsertBookings(connection, transaction, town.MunicipalityId, children);
+            (bookings, loads) = InsertBookings(connection, transaction, town.MunicipalityId, children, calendar);
             transaction.Commit();
         }
         // The portal then reads a settled file, as after any night, not a write-ahead log of a million rows.
@@ -41,12 +41,12 @@ internal static class BulkLoader
         var familyCount = Math.Max((childCount + 1) / 2, childCount * 3 / 5);
         var withTwo = childCount - familyCount;
         using var family = Prepare(connection, transaction,
-            "INSERT INTO Families (MunicipalityId, HouseholdName, Reference, Email, Phone, AdhesionCodeLookup, AdhesionCodeProtected, AdhesionCodeRevoked) " +
-            "VALUES ($municipality, $name, $reference, $email, NULL, $lookup, '', 0) RETURNING Id",
+            "INSERT INTO Families (MunicipalityId, HouseholdName, Reference, Email, Phone, AdhesionCodeLookup, AdhesionCodeProtected, AdhesionCodeRevoked, Version) " +
+            "VALUES ($municipality, $name, $reference, $email, NULL, $lookup, '', 0, 0) RETURNING Id",
             "$municipality", "$name", "$reference", "$email", "$lookup");
         using var child = Prepare(connection, transaction,
-            "INSERT INTO Children (MunicipalityId, FamilyId, FirstName, LastName, BirthDate, SchoolClass, SiteId) " +
-            "VALUES ($municipality, $family, $first, $last, $birth, NULL, $site) RETURNING Id",
+            "INSERT INTO Children (MunicipalityId, FamilyId, FirstName, LastName, BirthDate, SchoolClass, SiteId, Version) " +
+            "VALUES ($municipality, $family, $first, $last, $birth, NULL, $site, 0) RETURNING Id",
             "$municipality", "$family", "$first", "$last", "$birth", "$site");
         var children = new List<SeededChild>(childCount);
         for (var f = 0; f < familyCount; f++)
@@ -72,7 +72,7 @@ internal static class BulkLoader
     /// when they are booked week after week.
     /// </summary>
     private static (int Bookings, int Loads) InsertBookings(
-        SqliteConnection connection, SqliteTransaction transaction, int municipalityId, List<SeededChild> children)
+        SqliteConnection connection, SqliteTransaction transaction, int municipalityId, List<SeededChild> children, BenchCalendar calendar)
     {
         using var booking = Prepare(connection, transaction,
             "INSERT INTO Bookings (MunicipalityId, ChildId, ActivityId, Date, CreatedAtUtc, CreatedByAccountId, StaffReason, CancelledAtUtc, Cancellation, CancellationJustified) " +
@@ -80,7 +80,7 @@ internal static class BulkLoader
             "$municipality", "$child", "$activity", "$date", "$created");
         var loads = new Dictionary<(int ActivityId, string Date), int>();
         var count = 0;
-        foreach (var day in BenchCalendar.SchoolDays())
+        foreach (var day in calendar.SchoolDays())
         {
             var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             foreach (var child in children)
@@ -111,7 +111,7 @@ internal static class BulkLoader
         return (count, loads.Count);
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    internal static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -124,7 +124,7 @@ internal static class BulkLoader
         return command;
     }
 
-    private static object? Run(SqliteCommand command, params object[] values)
+    internal static object? Run(SqliteCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -133,7 +133,7 @@ internal static class BulkLoader
         return command.ExecuteScalar();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

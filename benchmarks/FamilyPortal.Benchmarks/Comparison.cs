@@ -19,12 +19,12 @@ internal static class Comparison
         foreach (var database in databases)
         {
             await BasketTimer.RoundAsync(database, [database.Town.Sites[0].CareActivityIds[1]],
-                BenchCalendar.YearStart, BenchCalendar.YearStart, takeBack: false, ct);
+                BenchCalendar.Year2026.YearStart, BenchCalendar.Year2026.YearStart, takeBack: false, ct);
         }
         var months = await BasketsAsync(databases, "month", site => [site.MealActivityId, site.CareActivityIds[2]],
             new(2026, 11, 1), new(2026, 11, 30), options.Rounds, ct);
         var years = await BasketsAsync(databases, "school-year", site => [site.CareActivityIds[0], site.CareActivityIds[3]],
-            BenchCalendar.YearStart, BenchCalendar.YearEnd, options.Rounds, ct);
+            BenchCalendar.Year2026.YearStart, BenchCalendar.Year2026.YearEnd, options.Rounds, ct);
 
         var pages = databases.Select(d => Grid(d, period: false)).Concat(databases.Select(d => Grid(d, period: true))).ToList();
         var grids = await PageTimer.TimeAsync(pages, options.Warmup, options.Requests, ct);

@@ -17,7 +17,12 @@ internal static class BenchmarkProgram
         if (args is ["--help"] or ["-h"])
         {
             Console.WriteLine(BenchmarkOptions.Usage);
+            Console.WriteLine("Load scenario (see docs/performance.md): " + Load.LoadOptions.Usage);
             return 0;
+        }
+        if (Load.LoadCommands.Handles(args))
+        {
+            return await Load.LoadCommands.RunAsync(args, CancellationToken.None);
         }
         BenchmarkOptions options;
         try
@@ -34,6 +39,16 @@ internal static class BenchmarkProgram
         Console.WriteLine($"{options.Requests} timed requests per page after {options.Warmup} warm-up requests, {options.Rounds} rounds per basket; " +
             $"portal clock fixed at {FixedClock.BeforeTerm.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
         var ct = CancellationToken.None;
+        await using (var town = await BenchDatabase.CreateAsync(BillingBenchmark.ChildrenFor(options.Families), options.Keep, ct))
+        {
+            Console.WriteLine();
+            Console.WriteLine(BillingBenchmark.Report(await BillingBenchmark.RunAsync(town, ct)));
+            Console.WriteLine();
+        }
+        if (options.BillingOnly)
+        {
+            return 0;
+        }
         await using var full = await BenchDatabase.CreateAsync(options.Children, options.Keep, ct);
         await using var small = await BenchDatabase.CreateAsync(options.SmallChildren, options.Keep, ct);
         var figures = await Comparison.RunAsync([full, small], options, ct);

@@ -10,7 +10,7 @@ internal static class ReferenceData
 {
     private static readonly (string Prefix, string Name)[] SiteNames = [("GN", "Groupe scolaire Nord"), ("GS", "Groupe scolaire Sud")];
 
-    public static async Task<Town> CreateAsync(BenchPortal portal, int capacity, CancellationToken ct)
+    public static async Task<Town> CreateAsync(BenchPortal portal, BenchCalendar calendar, int capacity, CancellationToken ct)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
@@ -20,7 +20,7 @@ internal static class ReferenceData
             Name = "COMMUNE DE BANC-D'ESSAI",
             ShortName = "banc-essai",
             ContactEmail = "mairie@banc-essai.exemple.fr",
-            CreatedAtUtc = FixedClock.BeforeTerm.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
         db.Municipalities.Add(town);
         await db.SaveChangesAsync(ct);
@@ -32,9 +32,9 @@ internal static class ReferenceData
         db.Sites.AddRange(sites);
         db.SchoolYears.Add(new SchoolYear
         {
-            MunicipalityId = town.Id, Label = "2026-2027", StartDate = BenchCalendar.YearStart, EndDate = BenchCalendar.YearEnd,
+            MunicipalityId = town.Id, Label = calendar.Label, StartDate = calendar.YearStart, EndDate = calendar.YearEnd,
         });
-        foreach (var (start, end, reason) in BenchCalendar.Holidays)
+        foreach (var (start, end, reason) in calendar.Holidays)
         {
             db.Closures.Add(new Closure { MunicipalityId = town.Id, StartDate = start, EndDate = end, Reason = reason });
         }

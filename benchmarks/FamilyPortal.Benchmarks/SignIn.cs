@@ -19,7 +19,8 @@ internal static partial class SignIn
             ["__RequestVerificationToken"] = token,
         });
         using var response = await http.PostAsync(new Uri("/connexion", UriKind.Relative), form, ct);
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/reservations")
+        // Signed in: redirected to the parent's landing page; a refusal shows the form again.
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/connexion", StringComparison.Ordinal) != false)
         {
             throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode} {response.Headers.Location}");
         }

@@ -1,9 +1,11 @@
 using FamilyPortal.Web.Adhesions;
+using FamilyPortal.Web.Billing;
 using FamilyPortal.Web.Administration;
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Infrastructure;
+using FamilyPortal.Web.News;
 using FamilyPortal.Web.Reservations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +19,8 @@ builder.Services
     .AddPortalAdhesions()
     .AddPortalReservations()
     .AddPortalAdministration()
+    .AddPortalNews()
+    .AddPortalBilling(builder.Configuration)
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

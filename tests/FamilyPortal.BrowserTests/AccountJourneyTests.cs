@@ -52,8 +52,8 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Page.GetByLabel("Mot de passe").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
         await CheckCurrentPageAsync();
-        // Step 3 of the guide starts on « Mes réservations ».
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mes réservations");
+        // « Actualités » is the first tab; without an adhésion yet, it invites the parent to step 3 of the guide.
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Actualités");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Mes réservations" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Cliquez ici pour gérer vos abonnements" })).ToBeVisibleAsync();
 

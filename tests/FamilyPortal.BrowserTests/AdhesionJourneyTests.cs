@@ -21,6 +21,9 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
         // Another identifiant than the account journey's TESTECROUVES: both run on the same portal.
         await CreateParentAsync("DUPOND.ADHESION");
         await SignInAsync("DUPOND.ADHESION");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Actualités");
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Mes réservations" }).ClickAsync();
+        await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mes réservations");
         await Expect(Page.GetByText("Votre compte n'est encore rattaché à aucune collectivité.", new() { Exact = false })).ToBeVisibleAsync();
 
@@ -60,6 +63,15 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
 
         await VisitAsync("/dev/courriels");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Adhésion effectuée – COMMUNE D'ECROUVES" })).ToBeVisibleAsync();
+
+        // The collectivité's actualités, « Nouveau » the first time only.
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Actualités" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        var headings = Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 2 });
+        await Expect(headings).ToHaveTextAsync(["Nouveau : Menus de la semaine", "Nouveau : Inscriptions périscolaires"]);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "https://ecrouves.exemple.fr/menus" })).ToHaveAttributeAsync("rel", "noopener noreferrer");
+        await VisitAsync("/actualites");
+        await Expect(headings).ToHaveTextAsync(["Menus de la semaine", "Inscriptions périscolaires"]);
     }
 
     [Fact]
@@ -71,6 +83,10 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await LinkToNewCollectiviteAsync(accountId, "COMMUNE DE FOUG");
         await LinkToNewCollectiviteAsync(accountId, "COMMUNAUTÉ DE COMMUNES TERRES TOULOISES");
         await SignInAsync("PARENT.MOBILE");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Actualités");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Choisissez une collectivité" })).ToBeVisibleAsync();
+        await AssertFitsAsync();
+        await VisitAsync("/reservations");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Choisissez une collectivité" })).ToBeVisibleAsync();
         await AssertFitsAsync();
 

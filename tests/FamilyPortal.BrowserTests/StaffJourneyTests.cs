@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace FamilyPortal.BrowserTests;
 
-/// <summary>The demo administrator: second factor at the first sign-in, a new family with a child, its code letter, a day closed.</summary>
+/// <summary>The demo administrator: second factor at the first sign-in, a new family with a child, its code letter, a day closed, a price changed, holidays imported.</summary>
 public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
@@ -19,7 +19,8 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Activer le second facteur");
         var key = await Page.GetByTestId("cle-authentificateur").TextContentAsync();
-        await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.Code(key!));
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Code QR de configuration de l'application d'authentification", Exact = false })).ToBeVisibleAsync();
+        await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.FreshCode(key!));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Activer et me connecter" }).ClickAsync();
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tableau de bord");
@@ -30,6 +31,8 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckCurrentPageAsync();
         await Page.GetByLabel("Nom du foyer *").FillAsync("LEFEBVRE");
         await Page.GetByLabel("Adresse email de la famille *").FillAsync("famille.lefebvre@exemple.fr");
+        await Page.GetByLabel("Nom *", new() { Exact = true }).FillAsync("LEFEBVRE");
+        await Page.GetByLabel("Prénom *", new() { Exact = true }).FillAsync("Claire");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Foyer LEFEBVRE");
@@ -63,11 +66,48 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La fermeture est enregistrée.");
         await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Grève" })).ToBeVisibleAsync();
 
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Actualités" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Menus de la semaine" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle actualité" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Titre *").FillAsync("Fermeture exceptionnelle");
+        await Page.GetByLabel("Texte *").FillAsync("Le groupe scolaire Justice sera fermé le lundi 14 juin 2027.\n\nDétails : https://ecrouves.exemple.fr/greve");
+        await Page.GetByLabel("Publier du").FillAsync("2026-11-20T08:00");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("est enregistrée : programmée");
+        await Expect(Page.GetByRole(AriaRole.Row, new() { Name = "Fermeture exceptionnelle" })).ToContainTextAsync("programmée");
+
         await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Réservations" }).ClickAsync();
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Réservations — liste de présence");
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Exporter en CSV" }).ClickAsync());
         Assert.StartsWith("presences-", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Prestations" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "GJ - PERI SOIR - 16H05/17H05", Exact = true }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Tarif unitaire (en euros) *").FillAsync("1,90");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La prestation GJ - PERI SOIR - 16H05/17H05 est enregistrée.");
+
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Calendrier" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Lundi de Pentecôte" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Importer un fichier CSV" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByLabel("Fichier CSV *").SetInputFilesAsync(new FilePayload
+        {
+            Name = "vacances.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("Description;Début;Fin\nPont de l'Ascension;06/05/2027;09/05/2027\n"),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Importer ces périodes" }).ClickAsync();
+        await CheckCurrentPageAsync();
+        await Expect(Page.GetByRole(AriaRole.Rowheader, new() { Name = "Pont de l'Ascension" })).ToBeVisibleAsync();
     }
 }

@@ -7,6 +7,9 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<Dashboard>();
         services.AddScoped<FamilyFiles>();
         services.AddScoped<DayClosures>();
+        services.AddScoped<StaffBookings>();
+        services.AddScoped<SchoolHolidays>();
+        services.AddScoped<Import.FamilyImporter>();
         return services;
     }
 }

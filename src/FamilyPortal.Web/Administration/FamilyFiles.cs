@@ -11,9 +11,9 @@ namespace FamilyPortal.Web.Administration;
 /// </summary>
 public sealed class FamilyFiles(FamilyPortalDbContext db, AdhesionCodeVault vault, EmailOutbox outbox, PublicLinks links)
 {
-    public sealed record Hit(int Id, string HouseholdName, string? Reference, string Email, IReadOnlyList<string> Children);
+    public sealed record Hit(int Id, string HouseholdName, string? Reference, string Email, IReadOnlyList<string> Children, IReadOnlyList<string> Adults);
 
-    /// <summary>By household name, reference, child name, email, or the family's exact adhesion code.</summary>
+    /// <summary>By household name, reference, child or responsable's name, email (the family's or a responsable's), or the family's exact adhesion code.</summary>
     public async Task<IReadOnlyList<Hit>> SearchAsync(string? text, CancellationToken ct)
     {
         var query = db.Families.AsNoTracking();
@@ -26,12 +26,19 @@ public sealed class FamilyFiles(FamilyPortalDbContext db, AdhesionCodeVault vaul
                 || EF.Functions.Like(f.HouseholdName, like) || EF.Functions.Like(f.Email, like)
                 || (f.Reference != null && EF.Functions.Like(f.Reference, like))
                 || f.Children.Any(c => EF.Functions.Like(c.FirstName, like) || EF.Functions.Like(c.LastName, like)
-                    || EF.Functions.Like(c.FirstName + " " + c.LastName, like)));
+                    || EF.Functions.Like(c.FirstName + " " + c.LastName, like))
+                || f.Adults.Any(a => EF.Functions.Like(a.FirstName, like) || EF.Functions.Like(a.LastName, like)
+                    || EF.Functions.Like(a.FirstName + " " + a.LastName, like) || (a.Email != null && EF.Functions.Like(a.Email, like))));
         }
         var rows = await query.OrderBy(f => f.HouseholdName).ThenBy(f => f.Id).Take(50)
-            .Select(f => new { f.Id, f.HouseholdName, f.Reference, f.Email, Children = f.Children.OrderBy(c => c.FirstName).Select(c => c.FirstName + " " + c.LastName).ToList() })
+            .Select(f => new
+            {
+                f.Id, f.HouseholdName, f.Reference, f.Email,
+                Children = f.Children.OrderBy(c => c.FirstName).Select(c => c.FirstName + " " + c.LastName).ToList(),
+                Adults = f.Adults.OrderBy(a => a.Position).ThenBy(a => a.Id).Select(a => a.FirstName + " " + a.LastName).ToList(),
+            })
             .ToListAsync(ct);
-        return rows.Select(r => new Hit(r.Id, r.HouseholdName, r.Reference, r.Email, r.Children)).ToList();
+        return rows.Select(r => new Hit(r.Id, r.HouseholdName, r.Reference, r.Email, r.Children, r.Adults)).ToList();
     }
 
     /// <summary>A new code for the family; the old one stops working at once.</summary>

@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Journal;
 using FamilyPortal.Web.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ public static class DataServiceCollectionExtensions
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentMunicipality>();
+        services.AddScoped<JournalInterceptor>();
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         switch (options.Provider)
@@ -22,12 +24,14 @@ public static class DataServiceCollectionExtensions
                 {
                     throw new InvalidOperationException("ConnectionStrings:FamilyPortal is required with the SqlServer provider.");
                 }
-                services.AddDbContext<FamilyPortalDbContext, SqlServerFamilyPortalDbContext>(o =>
-                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddDbContext<FamilyPortalDbContext, SqlServerFamilyPortalDbContext>((sp, o) =>
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<JournalInterceptor>()));
                 break;
             default:
                 var sqlite = SqliteConnectionFor(connectionString ?? DatabaseOptions.DefaultSqliteConnection, environment.ContentRootPath);
-                services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>(o => o.UseSqlite(sqlite));
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>((sp, o) =>
+                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<JournalInterceptor>()));
                 break;
         }
         return services;

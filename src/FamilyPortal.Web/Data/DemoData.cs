@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.News;
 using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,16 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             Email = FamilyEmail,
         };
         codes.Assign(family, FamilyCode);
+        family.Adults.Add(new ResponsibleAdult
+        {
+            MunicipalityId = commune.Id, Position = 1, Civility = "Mme", FirstName = "Marie", LastName = "DUPOND",
+            Relationship = "Mère", Email = "marie.dupond@exemple.fr", MobilePhone = "0612345678",
+        });
+        family.Adults.Add(new ResponsibleAdult
+        {
+            MunicipalityId = commune.Id, Position = 2, Civility = "M.", FirstName = "Paul", LastName = "DUPOND",
+            Relationship = "Père", MobilePhone = "0698765432", WorkPhone = "0383112233",
+        });
         family.Children.Add(new Child
         {
             MunicipalityId = commune.Id, FirstName = "ANNE", LastName = "DUPOND",
@@ -81,6 +92,10 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             BirthDate = new DateOnly(2019, 9, 3), SchoolClass = "GS", Site = justice,
         });
         db.Families.Add(family);
+        await db.SaveChangesAsync(ct);
+        await new DemoBilling(db, time).SeedAsync(commune.Id, family, ct);
+
+        AddNews(commune.Id, now);
         await db.SaveChangesAsync(ct);
 
         await CreateAccountAsync(AdministratorLogin, AdministratorPassword, "admin@ecrouves.exemple.fr", Roles.Administrator, commune.Id, now);
@@ -105,6 +120,25 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         {
             db.Closures.Add(new Closure { MunicipalityId = municipalityId, StartDate = start, EndDate = end, Reason = reason });
         }
+    }
+
+    /// <summary>Two actualités already published, so the parents' first tab is not empty.</summary>
+    private void AddNews(int municipalityId, DateTime now)
+    {
+        db.NewsItems.Add(new NewsItem
+        {
+            MunicipalityId = municipalityId, Title = "Inscriptions périscolaires",
+            Body = "Les inscriptions à l'accueil périscolaire du matin et du soir se font désormais en ligne, dans « Mes réservations ».\n\n"
+                + "Pensez à réserver avant le jeudi midi de la semaine précédente. Pour toute question, contactez la mairie.",
+            PublishFromUtc = now.AddDays(-7), CreatedAtUtc = now, UpdatedAtUtc = now,
+        });
+        db.NewsItems.Add(new NewsItem
+        {
+            MunicipalityId = municipalityId, Title = "Menus de la semaine",
+            Body = "Les menus de la restauration scolaire de la semaine sont affichés à l'entrée de chaque groupe scolaire.\n\n"
+                + "Ils sont aussi consultables sur le site de la commune : https://ecrouves.exemple.fr/menus",
+            PublishFromUtc = now.AddDays(-1), CreatedAtUtc = now, UpdatedAtUtc = now,
+        });
     }
 
     private void AddActivities(int municipalityId, Site site, ServiceKind meal, ServiceKind care, string mealLabel)

@@ -1,5 +1,7 @@
 using FamilyPortal.Web.Captcha;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.News;
+using FamilyPortal.Web.Domain.Billing;
 using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Email;
 using FamilyPortal.Web.Tenancy;
@@ -32,6 +34,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Child> Children => Set<Child>();
+    public DbSet<ResponsibleAdult> ResponsibleAdults => Set<ResponsibleAdult>();
+    public DbSet<FamilyImportDraft> FamilyImportDrafts => Set<FamilyImportDraft>();
     public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
     public DbSet<Closure> Closures => Set<Closure>();
     public DbSet<CapacityOverride> CapacityOverrides => Set<CapacityOverride>();
@@ -45,6 +49,17 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredCaptchaChallenge> CaptchaChallenges => Set<StoredCaptchaChallenge>();
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<NewsRead> NewsReads => Set<NewsRead>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<QuotientBracket> QuotientBrackets => Set<QuotientBracket>();
+    public DbSet<BracketPrice> BracketPrices => Set<BracketPrice>();
+    public DbSet<FamilyQuotient> FamilyQuotients => Set<FamilyQuotient>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<Payment> Payments => Set<Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

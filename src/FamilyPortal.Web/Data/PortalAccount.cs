@@ -26,4 +26,9 @@ public class PortalAccount : IdentityUser
     /// </summary>
     public int? SelectedMunicipalityId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>
+    /// For staff: the time step (30 s since 1970) of the last authenticator code accepted. A code of that step
+    /// or an earlier one is refused, so a code seen over a shoulder cannot be used a second time.
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

@@ -21,4 +21,6 @@ public class Activity : ITenantOwned
     public int SortOrder { get; set; }
     public BookingRule Rule { get; set; } = new();
     public bool IsArchived { get; set; }
+    /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
+    public int Version { get; set; }
 }

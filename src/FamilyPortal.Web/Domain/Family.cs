@@ -20,4 +20,5 @@ public class Family : ITenantOwned
     /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
     public int Version { get; set; }
     public List<Child> Children { get; } = [];
+    public List<ResponsibleAdult> Adults { get; } = [];
 }

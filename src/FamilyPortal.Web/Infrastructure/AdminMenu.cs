@@ -11,8 +11,15 @@ public static class AdminMenu
         new("/admin/familles", "Familles"),
         new("/admin/reservations", "Réservations"),
         new("/admin/sites", "Sites"),
+        new("/admin/prestations", "Prestations"),
+        new("/admin/calendrier", "Calendrier"),
         new("/admin/calendrier/fermetures", "Fermetures"),
+        new("/admin/actualites", "Actualités"),
+        new("/admin/factures", "Factures"),
         new("/admin/equipe", "Équipe", AdministratorsOnly: true),
+        // Administrators only: the journal is the oversight of everyone's work (colleagues' actions, parents'
+        // identifiants); an agent sees who booked or cancelled a child's day on that child's bookings page.
+        new("/admin/journal", "Journal", AdministratorsOnly: true),
     ];
 
     public static IEnumerable<(string Path, string Label)> For(bool administrator) =>

@@ -59,7 +59,7 @@ public static class WebSetup
         app.UseResponseCompression();
         // The host's own logger: the static Serilog logger is not used (see LoggingSetup).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Apply });
         app.UseRouting();
         app.UseAuthentication();
         app.UseCurrentMunicipality();

@@ -145,7 +145,8 @@ public sealed class BasketValidator(
             .Where(b => b.ChildId == line.ChildId && b.ActivityId == line.ActivityId && b.Date == line.Date && b.CancelledAtUtc == null)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(b => b.CancelledAtUtc, now.UtcDateTime)
-                .SetProperty(b => b.Cancellation, CancellationKind.InTime), ct);
+                .SetProperty(b => b.Cancellation, CancellationKind.InTime)
+                .SetProperty(b => b.CancelledByAccountId, line.AccountId), ct);
         if (cancelled == 0)
         {
             return "aucune réservation à annuler";

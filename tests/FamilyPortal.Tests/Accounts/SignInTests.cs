@@ -7,7 +7,7 @@ namespace FamilyPortal.Tests.Accounts;
 public class SignInTests(AccountsFactory factory) : IClassFixture<AccountsFactory>
 {
     [Fact]
-    public async Task Sign_in_is_by_identifiant_whatever_its_case_and_opens_mes_reservations()
+    public async Task Sign_in_is_by_identifiant_whatever_its_case_and_opens_actualites()
     {
         var identifiant = NewIdentifiant();
         await CreateAccountAsync(factory, identifiant, NewEmail());
@@ -16,7 +16,7 @@ public class SignInTests(AccountsFactory factory) : IClassFixture<AccountsFactor
         var response = await SignInAsync(client, identifiant.ToUpperInvariant(), Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/reservations", response.Headers.Location!.OriginalString);
+        Assert.Equal("/actualites", response.Headers.Location!.OriginalString);
         var page = await client.GetPageAsync("/mon-compte");
         Assert.Contains(identifiant, page.Body!.TextContent, StringComparison.Ordinal);
     }

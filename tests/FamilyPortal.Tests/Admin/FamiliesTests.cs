@@ -64,6 +64,7 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
         var response = await agent.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
             ["Input.HouseholdName"] = "LEGRAND", ["Input.Reference"] = "F-42", ["Input.Email"] = "  Famille.Legrand@Exemple.FR ", ["Input.Phone"] = "06 12 34 56 78",
+            ["Input.Adults[0].LastName"] = "LEGRAND", ["Input.Adults[0].FirstName"] = "Sophie",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -84,7 +85,11 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
     {
         var (tenant, agent) = await AgentAsync();
         var before = await ReadAsync(db => db.Families.IgnoreQueryFilters().CountAsync(f => f.MunicipalityId == tenant.MunicipalityId));
-        var form = new Dictionary<string, string?> { ["Input.HouseholdName"] = "PETIT", ["Input.Email"] = "petit@exemple.test", ["Input.Phone"] = "" };
+        var form = new Dictionary<string, string?>
+        {
+            ["Input.HouseholdName"] = "PETIT", ["Input.Email"] = "petit@exemple.test", ["Input.Phone"] = "",
+            ["Input.Adults[0].LastName"] = "PETIT", ["Input.Adults[0].FirstName"] = "Jules",
+        };
         form[field] = value;
 
         var response = await agent.PostFormAsync("/admin/familles/fiche", form);
@@ -103,6 +108,7 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
         var response = await agent.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
             ["Input.HouseholdName"] = "PETIT", ["Input.Email"] = "petit@exemple.test", ["Input.Reference"] = "R-1",
+            ["Input.Adults[0].LastName"] = "PETIT", ["Input.Adults[0].FirstName"] = "Jules",
         });
 
         Assert.Equal("Cette référence est déjà celle d'une autre famille.", PageClient.ErrorOf(await PageClient.ParseAsync(response), "Input.Reference"));

@@ -2,6 +2,7 @@ using System.Net;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.Tests.Admin;
@@ -59,7 +60,7 @@ public class SecondFactorTests(AccountsFactory factory) : IClassFixture<Accounts
         Assert.Equal(1, await FailedCountAsync(staff));
         Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/admin")).StatusCode);
 
-        var right = await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.Code(key) });
+        var right = await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.FreshCode(key) });
         Assert.Equal("/admin", right.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/admin")).StatusCode);
         Assert.Equal(0, await FailedCountAsync(staff));
@@ -79,7 +80,7 @@ public class SecondFactorTests(AccountsFactory factory) : IClassFixture<Accounts
             await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.WrongCode(key) });
         }
 
-        var locked = await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.Code(key) });
+        var locked = await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.FreshCode(key) });
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.StartsWith("Votre compte est verrouillé", PageClient.ErrorOf(await PageClient.ParseAsync(locked), "Code"), StringComparison.Ordinal);
@@ -135,9 +136,92 @@ public class SecondFactorTests(AccountsFactory factory) : IClassFixture<Accounts
         await Accounts.AccountJourney.CreateAccountAsync(factory, identifiant, Accounts.AccountJourney.NewEmail());
         var parent = PageClient.For(factory);
         var signIn = await Accounts.AccountJourney.SignInAsync(parent, identifiant, Accounts.AccountJourney.Password);
-        Assert.Equal("/reservations", signIn.Headers.Location!.OriginalString);
+        Assert.Equal("/actualites", signIn.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, (await parent.Http.GetAsync("/admin")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await parent.Http.GetAsync("/plateforme")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_already_used_or_older_is_refused_without_counting_a_failure_and_the_next_one_works()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        var staff = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Agent);
+        await StaffJourney.SignInAsync(factory, staff);
+        var key = StaffJourney.Keys[staff.Id];
+        var used = await LastStepAsync(staff);
+        Assert.NotNull(used);
+        var client = PageClient.For(factory);
+        await client.PostFormAsync("/connexion", Credentials(staff));
+
+        foreach (var step in new[] { used.Value, used.Value - 1 })
+        {
+            var again = await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.CodeAtStep(key, step) });
+
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal("Ce code a déjà été utilisé, attendez le suivant.", PageClient.ErrorOf(await PageClient.ParseAsync(again), "Code"));
+            Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/admin")).StatusCode);
+            Assert.Equal(0, await FailedCountAsync(staff));
+            Assert.Equal(used, await LastStepAsync(staff));
+        }
+
+        var next = await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.FreshCode(key) });
+        Assert.Equal("/admin", next.Headers.Location!.OriginalString);
+        Assert.True(await LastStepAsync(staff) > used);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_code_that_enrolled_the_app_cannot_sign_in_a_second_time()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        var staff = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator);
+        var first = PageClient.For(factory);
+        await first.PostFormAsync("/connexion", Credentials(staff));
+        var key = StaffJourney.KeyOf(await first.GetPageAsync("/connexion/authentificateur"));
+        var code = Totp.Code(key);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/connexion/authentificateur", new Dictionary<string, string?> { ["Code"] = code })).StatusCode);
+
+        var second = PageClient.For(factory);
+        await second.PostFormAsync("/connexion", Credentials(staff));
+        var replay = await second.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = code });
+
+        Assert.Equal("Ce code a déjà été utilisé, attendez le suivant.", PageClient.ErrorOf(await PageClient.ParseAsync(replay), "Code"));
+        Assert.Equal(HttpStatusCode.Redirect, (await second.Http.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_enrolment_shows_a_qr_code_of_the_otpauth_address_drawn_inline_beside_the_written_key()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        var staff = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Agent);
+        var client = PageClient.For(factory);
+        await client.PostFormAsync("/connexion", Credentials(staff));
+
+        var response = await client.Http.GetAsync("/connexion/authentificateur");
+        var page = await PageClient.ParseAsync(response);
+
+        var uri = page.QuerySelector("[data-testid=uri-authentificateur]")!.TextContent;
+        Assert.NotEmpty(StaffJourney.KeyOf(page));
+        var svg = page.QuerySelector("svg[data-testid=qr-authentificateur]");
+        Assert.NotNull(svg);
+        Assert.Equal("img", svg.GetAttribute("role"));
+        var caption = page.GetElementById(svg.GetAttribute("aria-labelledby")!);
+        Assert.Contains("Code QR", caption!.TextContent, StringComparison.Ordinal);
+        // The drawing is the QR code of the address written below it, and needs nothing the CSP forbids.
+        var expected = FamilyPortal.Web.Accounts.QrCodeImage.For(uri);
+        Assert.Equal(expected.Path, svg.QuerySelector("path")!.GetAttribute("d"));
+        Assert.Equal($"0 0 {expected.Size} {expected.Size}", svg.GetAttribute("viewBox"));
+        Assert.Empty(svg.QuerySelectorAll("[style], script, image, img"));
+        Assert.Null(svg.GetAttribute("style"));
+        Assert.Empty(page.QuerySelectorAll("img[src^='data:']"));
+        Assert.True(response.Headers.CacheControl!.NoStore);
+    }
+
+    private async Task<long?> LastStepAsync(StaffJourney.StaffAccount staff)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        return await db.Users.Where(u => u.Id == staff.Id).Select(u => u.LastAuthenticatorStep).SingleAsync();
     }
 
     private async Task<bool> TwoFactorEnabledAsync(StaffJourney.StaffAccount staff)

@@ -35,11 +35,16 @@ public sealed class DemoDataTests : IDisposable
         Assert.Contains("GJ - PERI SOIR - 16H05/17H05", labels);
         Assert.Contains("BC - PERI SOIR - 18H05/18H35", labels);
 
+        var news = await db.NewsItems.IgnoreQueryFilters(all).OrderBy(n => n.PublishFromUtc).Select(n => n.Title).ToListAsync();
+        Assert.Equal(["Inscriptions périscolaires", "Menus de la semaine"], news);
+
         var vault = scope.ServiceProvider.GetRequiredService<AdhesionCodeVault>();
         var lookup = vault.Lookup(AdhesionCode.Normalize("wkmly-75koa")!);
-        var family = await db.Families.IgnoreQueryFilters(all).Include(f => f.Children).SingleAsync(f => f.AdhesionCodeLookup == lookup);
+        var family = await db.Families.IgnoreQueryFilters(all).Include(f => f.Children).Include(f => f.Adults).SingleAsync(f => f.AdhesionCodeLookup == lookup);
         Assert.Equal("DUPOND", family.HouseholdName);
         Assert.Equal(2, family.Children.Count);
+        Assert.Equal([("Mme", "Marie", "Mère"), ("M.", "Paul", "Père")],
+            family.Adults.OrderBy(a => a.Position).Select(a => (a.Civility, a.FirstName, a.Relationship)));
         Assert.DoesNotContain(DemoData.FamilyCode, family.AdhesionCodeLookup, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoData.FamilyCode, family.AdhesionCodeProtected, StringComparison.Ordinal);
         Assert.Equal(DemoData.FamilyCode, vault.Reveal(family.AdhesionCodeProtected));

@@ -44,16 +44,21 @@ public sealed class PageClient(HttpClient http)
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements.OfType<IHtmlInputElement>())
         {
-            if (string.IsNullOrEmpty(element.Name) || values.ContainsKey(element.Name)
+            // As a browser: disabled fields are not sent.
+            if (string.IsNullOrEmpty(element.Name) || values.ContainsKey(element.Name) || element.IsDisabled
                 || (element.Type is "radio" or "checkbox" && !element.IsChecked) || element.Type == "submit")
             {
                 continue;
             }
             fields.Add(new(element.Name, element.Value));
         }
-        foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => !values.ContainsKey(s.Name ?? "")))
+        foreach (var select in form.Elements.OfType<IHtmlSelectElement>().Where(s => !values.ContainsKey(s.Name ?? "") && !s.IsDisabled))
         {
             fields.Add(new(select.Name!, select.Value ?? ""));
+        }
+        foreach (var area in form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name) && !values.ContainsKey(t.Name)))
+        {
+            fields.Add(new(area.Name!, area.Value));
         }
         foreach (var (name, value) in values)
         {

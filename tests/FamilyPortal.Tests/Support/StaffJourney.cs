@@ -56,7 +56,7 @@ public static class StaffJourney
         {
             key = Keys[staff.Id];
         }
-        var done = await client.PostFormAsync(step, new Dictionary<string, string?> { ["Code"] = Totp.Code(key) });
+        var done = await client.PostFormAsync(step, new Dictionary<string, string?> { ["Code"] = Totp.FreshCode(key) });
         Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"code refused: {(int)done.StatusCode}");
         return client;
     }

@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.News;
 using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,11 @@ public static class TenantBuilder
 {
     /// <param name="LinkedAccountId">The parent account already linked to the family, when one was made.</param>
     public sealed record Tenant(int MunicipalityId, string Name, int SiteId, int ActivityId, int FamilyId, int ChildId,
-        string AdhesionCode, string FamilyEmail, string? LinkedAccountId);
+        string AdhesionCode, string FamilyEmail, string? LinkedAccountId)
+    {
+        /// <summary>A families file kept for its preview in this collectivité.</summary>
+        public Guid ImportDraftId { get; init; }
+    }
 
     /// <param name="childFirstName">First name of the family's child, to tell the children of two collectivités apart.</param>
     /// <param name="linkAccount">Also makes a parent account already linked to the family (one of its places).</param>
@@ -47,6 +52,11 @@ public static class TenantBuilder
         var family = new Family { MunicipalityId = municipality.Id, HouseholdName = "MARTIN", Email = email };
         vault.Assign(family, code);
         var child = new Child { MunicipalityId = municipality.Id, Family = family, FirstName = childFirstName, LastName = "MARTIN", Site = site };
+        db.Add(new ResponsibleAdult
+        {
+            MunicipalityId = municipality.Id, Family = family, Position = 1, Civility = "Mme", FirstName = "Camille", LastName = "MARTIN",
+            Relationship = "Mère", Email = email, MobilePhone = "0612345678",
+        });
         db.AddRange(kind, site, activity, family, child);
         await db.SaveChangesAsync();
 
@@ -66,7 +76,9 @@ public static class TenantBuilder
             accountId = account.Id;
         }
         await AddReservationRowsAsync(scope.ServiceProvider, db, municipality.Id, activity.Id, child.Id, unique);
-        return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId);
+        var importDraftId = await AddImportDraftAsync(scope.ServiceProvider, db, municipality.Id, unique);
+        await BillingRows.AddAsync(db, municipality.Id, family.Id, child.Id, activity.Id);
+        return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId) { ImportDraftId = importDraftId };
     }
 
     /// <summary>
@@ -96,6 +108,30 @@ public static class TenantBuilder
             Date = new DateOnly(2027, 1, 4), Kind = BasketLineKind.Add,
         });
         db.BasketValidations.Add(new BasketValidation { MunicipalityId = municipalityId, AccountId = basketOwner.Id, Summary = "" });
+        // A draft actualité (families never see it) and its reading by an account.
+        var news = new NewsItem { MunicipalityId = municipalityId, Title = "Brouillon du test", Body = "Pas encore publié." };
+        db.NewsItems.Add(news);
         await db.SaveChangesAsync();
+        db.NewsReads.Add(new NewsRead { MunicipalityId = municipalityId, NewsItemId = news.Id, AccountId = basketOwner.Id });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A families file waiting for its confirmation, as a staff member's upload leaves it.</summary>
+    private static async Task<Guid> AddImportDraftAsync(IServiceProvider services, FamilyPortalDbContext db, int municipalityId, string unique)
+    {
+        var sender = new PortalAccount
+        {
+            UserName = $"import-{unique}", Email = $"import-{unique}@mairie.exemple.test", EmailConfirmed = true,
+        };
+        Assert.True((await services.GetRequiredService<UserManager<PortalAccount>>().CreateAsync(sender)).Succeeded);
+        var draft = new FamilyImportDraft
+        {
+            Id = Guid.NewGuid(), MunicipalityId = municipalityId, AccountId = sender.Id, CreatedAtUtc = new DateTime(2026, 11, 16, 7, 0, 0, DateTimeKind.Utc),
+            FileName = "familles.csv", EncodingName = "UTF-8",
+            Content = "Référence;Nom du foyer;Email;Responsable 1 nom;Responsable 1 prénom;Enfant nom;Enfant prénom;Date de naissance\r\nX-1;PIRATE;pirate@exemple.test;PIRATE;Jean;PIRATE;Lou;01/02/2018\r\n",
+        };
+        db.FamilyImportDrafts.Add(draft);
+        await db.SaveChangesAsync();
+        return draft.Id;
     }
 }

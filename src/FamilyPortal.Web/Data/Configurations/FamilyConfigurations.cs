@@ -40,3 +40,22 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         entity.HasIndex(c => new { c.MunicipalityId, c.FamilyId });
     }
 }
+
+internal sealed class ResponsibleAdultConfiguration : IEntityTypeConfiguration<ResponsibleAdult>
+{
+    public void Configure(EntityTypeBuilder<ResponsibleAdult> entity)
+    {
+        entity.Property(a => a.Civility).HasMaxLength(10);
+        entity.Property(a => a.FirstName).HasMaxLength(ResponsibleAdult.MaxNameLength);
+        entity.Property(a => a.LastName).HasMaxLength(ResponsibleAdult.MaxNameLength);
+        entity.Property(a => a.Relationship).HasMaxLength(ResponsibleAdult.MaxRelationshipLength);
+        entity.Property(a => a.Email).HasMaxLength(254);
+        entity.Property(a => a.MobilePhone).HasMaxLength(20);
+        entity.Property(a => a.HomePhone).HasMaxLength(20);
+        entity.Property(a => a.WorkPhone).HasMaxLength(20);
+        entity.Ignore(a => a.FullName);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne(a => a.Family).WithMany(f => f.Adults).HasForeignKey(a => a.FamilyId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasIndex(a => new { a.MunicipalityId, a.FamilyId });
+    }
+}

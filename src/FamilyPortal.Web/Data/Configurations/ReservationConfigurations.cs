@@ -43,6 +43,11 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     {
         entity.Property(b => b.CreatedByAccountId).HasMaxLength(450);
         entity.Property(b => b.StaffReason).HasMaxLength(500);
+        entity.Property(b => b.CancelledByAccountId).HasMaxLength(450);
+        entity.Property(b => b.CancellationReason).HasMaxLength(500);
+        // A tracked cancellation applies only to a booking still active: two cancellations of the same booking
+        // at once cannot both give its place back (the second save finds the row changed and is refused).
+        entity.Property(b => b.CancelledAtUtc).IsConcurrencyToken();
         entity.Ignore(b => b.IsActive);
         entity.HasOne<Municipality>().WithMany().HasForeignKey(b => b.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<Child>().WithMany().HasForeignKey(b => b.ChildId).OnDelete(DeleteBehavior.Restrict);

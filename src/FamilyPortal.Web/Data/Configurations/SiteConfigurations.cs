@@ -31,6 +31,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         entity.Property(a => a.Label).HasMaxLength(200);
         entity.Property(a => a.UnitPrice).HasPrecision(10, 2);
+        entity.Property(a => a.Version).IsConcurrencyToken();
         entity.HasOne<Municipality>().WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne(a => a.Site).WithMany(s => s.Activities).HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne(a => a.ServiceKind).WithMany().HasForeignKey(a => a.ServiceKindId).OnDelete(DeleteBehavior.Restrict);

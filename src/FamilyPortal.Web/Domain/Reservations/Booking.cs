@@ -14,6 +14,10 @@ public class Booking : ITenantOwned
     public string? StaffReason { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
     public CancellationKind Cancellation { get; set; }
+    /// <summary>Who cancelled: the parent's account (basket), a staff account, or null (older rows, closures).</summary>
+    public string? CancelledByAccountId { get; set; }
+    /// <summary>Why town-hall staff cancelled on the family's behalf.</summary>
+    public string? CancellationReason { get; set; }
     /// <summary>A late cancellation the collectivité accepted (e.g. a medical certificate): not billed.</summary>
     public bool CancellationJustified { get; set; }
 

@@ -17,14 +17,18 @@ namespace FamilyPortal.Web.Pages.Account;
 public class EnrolAuthenticatorModel(
     UserManager<PortalAccount> users,
     PortalSignIn portalSignIn,
+    AuthenticatorCheck authenticator,
     TimeProvider time,
-    ILogger<EnrolAuthenticatorModel> logger) : SecondFactorPageModel(users, portalSignIn, time, logger)
+    ILogger<EnrolAuthenticatorModel> logger) : SecondFactorPageModel(users, portalSignIn, authenticator, time, logger)
 {
     public string SharedKey { get; private set; } = "";
 
     public string OtpAuthUri { get; private set; } = "";
 
     public string AccountName { get; private set; } = "";
+
+    /// <summary>The otpauth address as a QR code, for the apps that scan it.</summary>
+    public QrCodeImage? QrCode { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -69,8 +73,11 @@ public class EnrolAuthenticatorModel(
             await Users.ResetAuthenticatorKeyAsync(account);
             key = await Users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("No authenticator key.");
         }
+        // The page carries the secret key: no copy in any cache.
+        Response.Headers.CacheControl = "no-store";
         AccountName = account.UserName!;
         SharedKey = SecondFactor.FormatKey(key);
         OtpAuthUri = SecondFactor.OtpAuthUri(key, account.UserName!);
+        QrCode = QrCodeImage.For(OtpAuthUri);
     }
 }

@@ -14,8 +14,9 @@ namespace FamilyPortal.Web.Pages.Account;
 public class SecondFactorModel(
     UserManager<PortalAccount> users,
     PortalSignIn portalSignIn,
+    AuthenticatorCheck authenticator,
     TimeProvider time,
-    ILogger<SecondFactorModel> logger) : SecondFactorPageModel(users, portalSignIn, time, logger)
+    ILogger<SecondFactorModel> logger) : SecondFactorPageModel(users, portalSignIn, authenticator, time, logger)
 {
     public async Task<IActionResult> OnGetAsync()
     {

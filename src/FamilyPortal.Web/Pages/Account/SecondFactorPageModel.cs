@@ -14,9 +14,12 @@ namespace FamilyPortal.Web.Pages.Account;
 public abstract class SecondFactorPageModel(
     UserManager<PortalAccount> users,
     PortalSignIn portalSignIn,
+    AuthenticatorCheck authenticator,
     TimeProvider time,
     ILogger logger) : PageModel
 {
+    public const string CodeAlreadyUsed = "Ce code a déjà été utilisé, attendez le suivant.";
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -47,10 +50,19 @@ public abstract class SecondFactorPageModel(
             ModelState.AddModelError(nameof(Code), "Saisissez les 6 chiffres affichés par votre application d'authentification.");
             return false;
         }
-        if (await users.VerifyTwoFactorTokenAsync(account, TokenOptions.DefaultAuthenticatorProvider, code))
+        var outcome = await authenticator.CheckAsync(account, code, HttpContext.RequestAborted);
+        if (outcome == AuthenticatorOutcome.Accepted)
         {
             await users.ResetAccessFailedCountAsync(account);
             return true;
+        }
+        if (outcome == AuthenticatorOutcome.Reused)
+        {
+            // The right code, a second time: not a guess, so it does not count towards the lockout.
+            logger.LogWarning("Code d'authentification déjà utilisé pour le compte {AccountId}", account.Id);
+            ModelState.AddModelError(nameof(Code), CodeAlreadyUsed);
+            Code = null;
+            return false;
         }
         await users.AccessFailedAsync(account);
         logger.LogWarning("Code d'authentification incorrect pour le compte {AccountId}", account.Id);

@@ -85,8 +85,8 @@ public class SignInModel(
         }
         await portalSignIn.SignInAsync(account, ct);
         logger.LogInformation("Connexion du compte {AccountId}", account.Id);
-        // Parents land on « Mes réservations » (step 3 of the guide).
-        return LocalRedirect(returnUrl ?? "/reservations");
+        // Parents land on « Actualités », the first tab of their space.
+        return LocalRedirect(returnUrl ?? "/actualites");
     }
 
     private PageResult Refuse()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Pages.Admin.Families;
 
-/// <summary>A family file: its children, the accounts linked to it, and its adhesion code.</summary>
+/// <summary>A family file: its responsables légaux, its children, the accounts linked to it, and its adhesion code.</summary>
 public class DetailsModel(FamilyPortalDbContext db, FamilyFiles files, AdhesionCodeVault vault) : PageModel
 {
     public sealed record LinkedAccount(int MembershipId, string Login, string Name, string? Email, DateTime Since);
@@ -17,6 +17,8 @@ public class DetailsModel(FamilyPortalDbContext db, FamilyFiles files, AdhesionC
     public string Code { get; private set; } = "";
 
     public IReadOnlyList<(Child Child, string? Site)> Children { get; private set; } = [];
+
+    public IReadOnlyList<ResponsibleAdult> Adults { get; private set; } = [];
 
     public IReadOnlyList<LinkedAccount> Accounts { get; private set; } = [];
 
@@ -75,6 +77,8 @@ public class DetailsModel(FamilyPortalDbContext db, FamilyFiles files, AdhesionC
         }
         Family = family;
         Code = files.Reveal(family);
+        Adults = await db.ResponsibleAdults.AsNoTracking().Where(a => a.FamilyId == id)
+            .OrderBy(a => a.Position).ThenBy(a => a.Id).ToListAsync(ct);
         var children = await db.Children.AsNoTracking().Where(c => c.FamilyId == id)
             .OrderBy(c => c.FirstName).Select(c => new { Child = c, Site = c.Site == null ? null : c.Site.Name }).ToListAsync(ct);
         Children = children.Select(c => (c.Child, c.Site)).ToList();

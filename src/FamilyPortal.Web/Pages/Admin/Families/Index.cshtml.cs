@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FamilyPortal.Web.Pages.Admin.Families;
 
-/// <summary>« Familles »: search by household, child, email, reference or adhesion code.</summary>
+/// <summary>« Familles »: search by household, responsable, child, email, reference or adhesion code.</summary>
 public class IndexModel(FamilyFiles files) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

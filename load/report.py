@@ -1,0 +1,213 @@
+"""Puts the figures of a run together: results.md (Markdown tables, ready for docs/performance.md) and
+results.json (the counts the smoke test asserts).
+
+Usage: report.py WORK_FOLDER"""
+
+import collections
+import json
+import math
+import os
+import re
+import statistics
+import sys
+
+work = sys.argv[1]
+
+
+def path(*names):
+    return os.path.join(work, *names)
+
+
+def load_json(name, default=None):
+    try:
+        return json.load(open(path(name), encoding="utf-8"))
+    except FileNotFoundError:
+        return default
+
+
+def percentile(values, p):
+    """Nearest rank, as the reservations benchmark."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(p / 100 * len(ordered)) - 1))]
+
+
+def ms(value):
+    return "–" if value != value else ("{:.0f} ms".format(value) if value >= 10 else "{:.1f} ms".format(value))
+
+
+def kib(size):
+    return "{:.1f} KB".format(size / 1000)
+
+
+def wrk(name):
+    try:
+        text = open(path(name), encoding="utf-8").read()
+    except FileNotFoundError:
+        return None
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", text, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return {"rate": float(rate.group(1)) if rate else float("nan"), "p50": latency.get("50", "–"),
+            "p99": latency.get("99", "–"), "errors": int(errors.group(1)) if errors else 0}
+
+
+params = load_json("params.json", {})
+manifest = load_json(os.path.join("data", "manifest.json"), {})
+hashes = load_json("hash.json")
+weight = load_json("weight.json")
+check = load_json("check.json", {})
+requests = [json.loads(line) for line in open(path("requests.jsonl"), encoding="utf-8")] if os.path.exists(path("requests.jsonl")) else []
+journeys = [json.loads(line) for line in open(path("journeys.jsonl"), encoding="utf-8")] if os.path.exists(path("journeys.jsonl")) else []
+samples = []
+if os.path.exists(path("samples.csv")):
+    for line in open(path("samples.csv")).read().splitlines()[1:]:
+        seconds, cpu, rss, machine = (float(v) for v in line.split(","))
+        samples.append((seconds, cpu, rss, machine))
+home, grid = wrk("wrk-home.txt"), wrk("wrk-grid.txt")
+
+steps = collections.defaultdict(list)
+failures = collections.Counter()
+cut = 0
+for r in requests:
+    if not r["ok"] and r.get("status") == 0 and not r.get("bytes"):
+        # In flight when the time limit stopped the load tool: no answer, not an error of the portal.
+        cut += 1
+        continue
+    steps[r["step"]].append(r["ms"])
+    if not r["ok"]:
+        failures[r["step"]] += 1
+starts = sorted(j["start"] for j in journeys)
+completed = [j for j in journeys if j["ok"]]
+failed = [j for j in journeys if not j["ok"]]
+arrival = (len(starts) - 1) / (starts[-1] - starts[0]) if len(starts) > 1 and starts[-1] > starts[0] else float("nan")
+stamps = sorted(r["at"] for r in requests if r.get("at"))
+span = (stamps[-1] - stamps[0]) if len(stamps) > 1 else float("nan")
+sign_ins = sorted(r["at"] for r in requests if r["step"] == "3 connexion (envoi)" and r.get("at"))
+
+
+def peak(times, window=10):
+    best, first = 0, 0
+    for last in range(len(times)):
+        while times[last] - times[first] > window:
+            first += 1
+        best = max(best, last - first + 1)
+    return best / window
+
+
+GRID_PAGES = {"5 grille de la semaine", "6 vue période", "7 réserver sur une période", "9 récapitulatif"}
+all_ms = [r["ms"] for r in requests]
+grid_p95 = max((percentile(steps[s], 95) for s in GRID_PAGES if steps[s]), default=float("nan"))
+validate_p95 = percentile(steps.get("8 valider", []), 95)
+errors = sum(failures.values())
+
+lines = []
+add = lines.append
+add("Run of {} ({}), commit {}: {} parents arriving over {} s, think time {} s on average, {} build.".format(
+    params.get("date", "?"), params.get("machine", "?"), params.get("commit", "?"), params.get("parents"),
+    params.get("duration"), params.get("think"), params.get("configuration")))
+add("")
+add("Database: school year {}, {:,} families, {:,} children, {:,} bookings, {:,} parent accounts; months filled from {} to {}.".format(
+    manifest.get("schoolYear"), manifest.get("families", 0), manifest.get("children", 0), manifest.get("bookings", 0),
+    len(manifest.get("accounts", [])), manifest["months"][0]["from"] if manifest else "?", manifest["months"][0]["to"] if manifest else "?"))
+add("")
+add("| target | figure | |")
+add("|---|---:|---|")
+add("| parents complete their journey with 0 errors | {} of {} completed, {} request errors | {} |".format(
+    len(completed), params.get("parents"), errors, "met" if not failed and errors == 0 and len(completed) == params.get("parents") else "**missed**"))
+add("| grid and basket pages p95 < 300 ms | {} (slowest of those pages) | {} |".format(ms(grid_p95), "met" if grid_p95 < 300 else "**missed**"))
+add("| basket validation p95 < 500 ms | {} | {} |".format(ms(validate_p95), "met" if validate_p95 < 500 else "**missed**"))
+if weight:
+    add("| week grid HTML < 60 KB compressed | {} (Brotli; {} uncompressed) | {} |".format(
+        kib(weight["html"]["br"]), kib(weight["html"]["identity"]), "met" if weight["html"]["br"] < 60000 else "**missed**"))
+    add("| week grid in all < 150 KB compressed | {} | {} |".format(kib(weight["total_br"]), "met" if weight["total_br"] < 150000 else "**missed**"))
+add("| no overbooking, every basket and email present | {} | {} |".format(
+    "{} overbooked days, {} missing validations, {} missing emails".format(check.get("overbooked"), check.get("validations_missing"), check.get("emails_missing")),
+    "met" if check.get("ok") else "**missed**"))
+add("")
+add("**Per step** (server time plus loopback, measured by the load tool):")
+add("")
+add("| step | requests | errors | median | p95 | p99 |")
+add("|---|---:|---:|---:|---:|---:|")
+for step in sorted(steps, key=lambda s: int(s.split()[0])):
+    values = steps[step]
+    add("| {} | {:,} | {} | {} | {} | {} |".format(step, len(values), failures[step], ms(statistics.median(values)), ms(percentile(values, 95)), ms(percentile(values, 99))))
+if all_ms:
+    add("| **all** | {:,} | {} | {} | {} | {} |".format(len(all_ms), errors, ms(statistics.median(all_ms)), ms(percentile(all_ms, 95)), ms(percentile(all_ms, 99))))
+add("")
+add("| run | |")
+add("|---|---:|")
+add("| parents arrived / completed / failed | {:,} / {:,} / {:,} |".format(len(journeys), len(completed), len(failed)))
+if cut:
+    add("| requests without an answer when the time limit stopped the run (not counted above) | {:,} |".format(cut))
+add("| arrival rate asked / achieved | {:.2f} / {:.2f} parents/s |".format(params.get("parents", 0) / max(1, params.get("duration", 1)), arrival))
+if completed:
+    add("| journey time (with think time), median | {:.0f} s |".format(statistics.median(j["end"] - j["start"] for j in completed)))
+add("| requests per second, average / busiest 10 s | {:.1f} / {:.1f} |".format(len(stamps) / span if span == span and span > 0 else float("nan"), peak(stamps)))
+add("| sign-ins per second, average / busiest 10 s | {:.2f} / {:.1f} |".format(len(sign_ins) / span if span == span and span > 0 else float("nan"), peak(sign_ins)))
+if samples:
+    busy = [s for s in samples if s[0] >= 2]
+    cpu = [s[1] for s in busy] or [0]
+    rss = [s[2] for s in busy] or [0]
+    add("| portal process CPU, average / highest second (100 % = one core) | {:.0f} % / {:.0f} % |".format(statistics.mean(cpu), max(cpu)))
+    add("| portal process memory (RSS), average / highest | {:.0f} / {:.0f} MiB |".format(statistics.mean(rss), max(rss)))
+    add("| whole machine CPU, average (portal, load tool and anything else running) | {:.0f} % |".format(statistics.mean([s[3] for s in busy] or [0])))
+add("")
+if home or hashes:
+    add("**Ceilings** of the same portal on the same machine, measured just before the run:")
+    add("")
+    add("| ceiling | figure |")
+    add("|---|---:|")
+    if home:
+        add("| trivial page `GET /` (home page, anonymous: the whole middleware, Razor layout, compression), wrk | {:,.0f} requests/s (p50 {}, p99 {}) |".format(home["rate"], home["p50"], home["p99"]))
+    if grid:
+        add("| week grid of a signed-in parent, wrk | {:,.0f} requests/s (p50 {}, p99 {}) = {:.0%} of the trivial page |".format(
+            grid["rate"], grid["p50"], grid["p99"], grid["rate"] / home["rate"] if home else float("nan")))
+    if home and span == span and span > 0:
+        add("| the run's journey requests, average / busiest 10 s | {:.0%} / {:.0%} of the trivial page's ceiling |".format(
+            len(stamps) / span / home["rate"], peak(stamps) / home["rate"]))
+    if hashes:
+        add("| password checks (PBKDF2-HMAC-SHA512, {:,} iterations), {} threads / 1 thread | {:.1f} / {:.1f} per second |".format(
+            hashes["iterations"], hashes["threads"], hashes["perSecond"], hashes["perSecondOneThread"]))
+        if sign_ins and span == span and span > 0:
+            add("| the run's sign-ins, average / busiest 10 s | {:.0%} / {:.0%} of the hash ceiling |".format(
+                len(sign_ins) / span / hashes["perSecond"], peak(sign_ins) / hashes["perSecond"]))
+    if home and (home["errors"] or (grid and grid["errors"])):
+        add("| wrk non-2xx answers | {} / {} |".format(home["errors"], grid["errors"] if grid else 0))
+    add("")
+if weight:
+    add("**Week grid page weight** (`{}`):".format(weight["url"].split("?")[0]))
+    add("")
+    add("| resource | uncompressed | Brotli | caching |")
+    add("|---|---:|---:|---|")
+    add("| HTML, week | {} | {} (gzip {}) | private page |".format(kib(weight["html"]["identity"]), kib(weight["html"]["br"]), kib(weight["html"]["gzip"])))
+    add("| HTML, period view (4 weeks) | {} | {} | private page |".format(kib(weight["html"]["period_identity"]), kib(weight["html"]["period_br"])))
+    for asset in weight["assets"]:
+        add("| `{}` | {} | {} | {} |".format(asset["url"].split("?")[0], kib(asset["identity"]), kib(asset["br"]) if asset["encoding"] else kib(asset["br"]) + " (not compressed)",
+                                         asset["cache"] or ("ETag only" if asset["etag"] else "none")))
+    add("| **total of the week grid** | | **{}** | |".format(kib(weight["total_br"])))
+    add("")
+if check:
+    add("**Checks after the run**:")
+    add("")
+    add("| check | result |")
+    add("|---|---:|")
+    add("| activity-days above capacity (overrides included) | {} |".format(check["overbooked"]))
+    add("| day counters differing from their bookings | {} |".format(check["counter_mismatches"]))
+    add("| limited activity-days filled up during the run | {} |".format(check["full_days"]))
+    add("| basket lines refused « complet » (left in the baskets) | {:,} |".format(check["basket_lines_refused_full"]))
+    add("| validations read by the parents / missing or different in the database | {:,} / {} |".format(check["validations"], check["validations_missing"]))
+    add("| bookings the summaries announced / found in the database | {:,} / {:,} |".format(check["bookings_expected"], check["bookings_found"]))
+    if check.get("validations_cut"):
+        add("| parents stopped by the time limit during « Valider » (outcome unknown to the tool, not compared) | {:,} |".format(check["validations_cut"]))
+    add("| validations in the database (including those) | {:,} |".format(check["validations_in_database"]))
+    add("| confirmation emails expected / missing from the outbox | {:,} / {} |".format(check["emails_expected"], check["emails_missing"]))
+    add("| confirmation emails sent to the pickup folder when the run ended | {:,} |".format(check["emails_sent"]))
+    add("")
+
+open(path("results.md"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
+json.dump({"parents": params.get("parents"), "journeys": len(journeys), "completed": len(completed), "failed": len(failed),
+           "request_errors": errors, "failures": [j.get("error") for j in failed][:10], "check": check},
+          open(path("results.json"), "w"), indent=1)
+print("\n".join(lines))

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Opening day, measured: seeds the school year and the parents' accounts, starts the portal as in
+# production, measures its ceilings, sends the parents (Locust), checks the database, and writes
+# load/work/results.md (see docs/performance.md).
+#
+#   load/run.sh                                   2,500 parents over 5 minutes (the opening-day scenario)
+#   load/run.sh --parents 10000 --duration 600    the aim: 10,000 parents in 10 minutes
+#
+# Options: --parents N (2500), --duration SECONDS (300), --think SECONDS (5, mean pause between steps),
+# --children N (5000), --accounts N (5000), --configuration Release|Debug (Release), --work FOLDER
+# (load/work), --no-ceilings (skip wrk and the hash rate), --ceiling-seconds N (15).
+# Exit code 0 when every parent completed without error and every check passed.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+parents=2500 duration=300 think=5 children=5000 accounts=5000 configuration=Release
+work="$root/load/work" ceilings=1 ceiling_seconds=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --parents) parents="$2"; shift ;;
+    --duration) duration="$2"; shift ;;
+    --think) think="$2"; shift ;;
+    --children) children="$2"; shift ;;
+    --accounts) accounts="$2"; shift ;;
+    --configuration) configuration="$2"; shift ;;
+    --work) work="$2"; shift ;;
+    --no-ceilings) ceilings=0 ;;
+    --ceiling-seconds) ceiling_seconds="$2"; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "Option inconnue : $1 (voir --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+mkdir -p "$work"
+work="$(cd "$work" && pwd)"
+
+# The load tools come from the OS packages: Locust (python3-locust) and wrk.
+missing=()
+command -v locust >/dev/null || missing+=(python3-locust)
+[ "$ceilings" = 0 ] || command -v wrk >/dev/null || missing+=(wrk)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installation des outils de charge : ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Outils manquants : ${missing[*]} — installez-les (sudo apt-get install ${missing[*]}) puis relancez." >&2
+    exit 1
+  fi
+fi
+# Locust's own Python: the helpers use the same interpreter and its requests package.
+python="$(head -1 "$(command -v locust)" | sed -n 's/^#! *//p' | cut -d' ' -f1)"
+[ -x "$python" ] || python=python3
+
+portal="" sampler=""
+stop_all() {
+  [ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
+  [ -z "$portal" ] || { kill "$portal" 2>/dev/null && wait "$portal" 2>/dev/null; } || true
+  portal="" sampler=""
+}
+trap stop_all EXIT
+ulimit -n 65536 2>/dev/null || true
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== [${SECONDS} s] Construction ($configuration)"
+dotnet publish src/FamilyPortal.Web -c "$configuration" -o "$work/app" --disable-build-servers -v quiet -nologo >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; exit 1; }
+dotnet build benchmarks/FamilyPortal.Benchmarks -c "$configuration" --disable-build-servers -v quiet -nologo >>"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; exit 1; }
+seeder=(dotnet "benchmarks/FamilyPortal.Benchmarks/bin/$configuration/net10.0/FamilyPortal.Benchmarks.dll")
+
+echo "== [${SECONDS} s] Données : $children enfants, $accounts comptes parents"
+rm -rf "$work/data" "$work/logs"
+rm -f "$work"/{requests.jsonl,journeys.jsonl,samples.csv,check.json,hash.json,weight.json,wrk-home.txt,wrk-grid.txt,results.md,results.json,cookie.txt}
+"${seeder[@]}" --seed-load "$work/data" --children "$children" --accounts "$accounts" --parents "$parents" 2>&1 | grep -v ' WRN\] ' || true
+[ -f "$work/data/manifest.json" ] || { echo "La création des données a échoué." >&2; exit 1; }
+if [ "$ceilings" = 1 ]; then
+  echo "== [${SECONDS} s] Plafond des connexions (hachages de mots de passe par seconde)"
+  "${seeder[@]}" --hash-rate --seconds 5 --out "$work/hash.json"
+fi
+
+port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+base="http://127.0.0.1:$port"
+echo "== [${SECONDS} s] Portail sur $base ($configuration, Kestrel, SQLite, environnement Production)"
+(
+  cd "$work/app"
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
+    App__RequireHttps=false App__PublicBaseUrl="$base" App__LogDirectory="$work/logs" \
+    Database__Provider=Sqlite ConnectionStrings__FamilyPortal="Data Source=$work/data/portal.db" \
+    Email__PickupDirectory="$work/data/mail" Security__AdhesionCodeKey="load-scenario-only-adhesion-code-key-0123456789" \
+    dotnet FamilyPortal.Web.dll
+) >"$work/portal.log" 2>&1 &
+portal=$!
+"$python" - "$base/health" <<'EOF'
+import sys, time, urllib.request
+for _ in range(120):
+    try:
+        if urllib.request.urlopen(sys.argv[1], timeout=5).status == 200:
+            sys.exit(0)
+    except Exception:
+        time.sleep(0.5)
+sys.exit("the portal did not answer /health")
+EOF
+
+echo "== [${SECONDS} s] Poids de la grille"
+"$python" load/weigh.py "$base" "$work/data/manifest.json" "$work/weight.json" "$work/cookie.txt"
+if [ "$ceilings" = 1 ]; then
+  echo "== [${SECONDS} s] Plafond du serveur : wrk, ${ceiling_seconds} s par page"
+  wrk -t2 -c32 -d"${ceiling_seconds}s" --latency -H "Accept-Encoding: br, gzip" "$base/" >"$work/wrk-home.txt"
+  grid_url="$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["url"])' "$work/weight.json")"
+  wrk -t2 -c32 -d"${ceiling_seconds}s" --latency -H "Accept-Encoding: br, gzip" -H "Cookie: $(cat "$work/cookie.txt")" \
+    -H "X-Forwarded-For: 127.255.255.254" "$base$grid_url" >"$work/wrk-grid.txt"
+  grep -h "Requests/sec" "$work/wrk-home.txt" "$work/wrk-grid.txt"
+fi
+
+rate="$("$python" -c "print(round($parents / $duration, 4))")"
+# A safety net only: the run ends as soon as every parent has finished.
+tail=$(( duration > 300 ? duration : 300 ))
+run_time=$(( duration + tail + ${think%.*} * 15 ))
+echo "== [${SECONDS} s] Locust : $parents parents sur $duration s ($rate par seconde), pauses de $think s en moyenne"
+"$python" load/sampler.py "$portal" "$work/samples.csv" &
+sampler=$!
+set +e
+LOAD_MANIFEST="$work/data/manifest.json" LOAD_OUTPUT="$work" LOAD_PARENTS="$parents" LOAD_DURATION="$duration" LOAD_THINK="$think" \
+  locust -f load/locustfile.py --headless --host "$base" -u "$parents" -r "$rate" --run-time "${run_time}s" \
+  --only-summary --loglevel WARNING >"$work/locust.log" 2>&1
+set -e
+kill "$sampler" 2>/dev/null || true
+wait "$sampler" 2>/dev/null || true
+sampler=""
+
+echo "== [${SECONDS} s] Courriels : attente de la fin de l'envoi"
+"$python" load/check.py --wait-outbox 120 "$work/data/portal.db" >/dev/null
+stop_all
+echo "== [${SECONDS} s] Vérifications"
+"$python" load/check.py "$work/data/portal.db" "$work/data/manifest.json" "$work/journeys.jsonl" "$work/data/mail" "$work/check.json"
+
+"$python" - "$work/params.json" "$parents" "$duration" "$think" "$configuration" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" <<'EOF'
+import datetime, json, os, platform, subprocess, sys
+out, parents, duration, think, configuration, commit = sys.argv[1:7]
+memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+os_name = next((l.split("=", 1)[1].strip().strip('"') for l in open("/etc/os-release") if l.startswith("PRETTY_NAME=")), platform.system())
+dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
+json.dump({"parents": int(parents), "duration": float(duration), "think": float(think), "configuration": configuration, "commit": commit,
+           "date": datetime.datetime.now(datetime.timezone.utc).strftime("%d/%m/%Y"),
+           "machine": "{} cores ({}), {:.0f} GiB, {}, .NET SDK {}".format(os.cpu_count(), model, memory, os_name, dotnet)},
+          open(out, "w"))
+EOF
+echo
+echo "== [${SECONDS} s] Résultats ($work/results.md)"
+echo
+"$python" load/report.py "$work"
+"$python" - "$work/results.json" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))
+ok = r["completed"] == r["parents"] and r["request_errors"] == 0 and r["check"].get("ok")
+sys.exit(0 if ok else 1)
+EOF

@@ -1,0 +1,376 @@
+using System.Globalization;
+using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FamilyPortal.Web.Journal;
+
+/// <summary>
+/// Writes the « Journal » without any page having to ask: at each SaveChanges of town-hall staff, every
+/// tenant-owned record added, modified or deleted (and the staff accounts of the collectivité) becomes a
+/// journal entry with the changed fields before and after, secrets masked, in the same SaveChanges — so
+/// the entry is committed with the change or not at all. A parent's « Valider » is recorded too, from the
+/// <see cref="BasketValidation"/> it adds.
+/// Bulk statements (ExecuteUpdate, raw SQL) bypass the change tracker: staff changes go through tracked
+/// entities so that they are journalled; the places counter is the only bulk write, on purpose not journalled.
+/// </summary>
+public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider time) : SaveChangesInterceptor
+{
+    private sealed record Actor(string? AccountId, string Name, string? Login);
+
+    /// <summary>An entry whose record gets its key from the database: filled in once the save has run.</summary>
+    private sealed record KeyToFill(JournalEntry Journal, EntityEntry Record);
+
+    private const int MaxSummaryLength = 500;
+
+    private readonly List<JournalEntry> _written = [];
+    private readonly List<KeyToFill> _keysToFill = [];
+    private Actor? _staff;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is FamilyPortalDbContext db)
+        {
+            await RecordAsync(db, new AsyncQueries(cancellationToken));
+        }
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is FamilyPortalDbContext db)
+        {
+            // The synchronous runner completes the task before it returns.
+            RecordAsync(db, new SyncQueries()).GetAwaiter().GetResult();
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is FamilyPortalDbContext db)
+        {
+            foreach (var (journal, key) in KeysToFill(db))
+            {
+                await KeyUpdate(db, journal).ExecuteUpdateAsync(s => s.SetProperty(j => j.EntityKey, key), cancellationToken);
+            }
+        }
+        _written.Clear();
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is FamilyPortalDbContext db)
+        {
+            foreach (var (journal, key) in KeysToFill(db))
+            {
+                KeyUpdate(db, journal).ExecuteUpdate(s => s.SetProperty(j => j.EntityKey, key));
+            }
+        }
+        _written.Clear();
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData?.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData?.Context);
+        return Task.CompletedTask;
+    }
+
+    // EF reports a concurrency conflict here rather than through SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Forget(eventData?.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData?.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Forget(eventData?.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData?.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A failed save leaves its journal entries out: a retried save writes its own, once.</summary>
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            foreach (var journal in _written)
+            {
+                context.Entry(journal).State = EntityState.Detached;
+            }
+        }
+        _written.Clear();
+        _keysToFill.Clear();
+    }
+
+    private List<(JournalEntry Journal, string Key)> KeysToFill(FamilyPortalDbContext db)
+    {
+        var filled = new List<(JournalEntry, string)>();
+        foreach (var (journal, record) in _keysToFill)
+        {
+            if (KeyOf(record) is not { } key)
+            {
+                continue;
+            }
+            var property = db.Entry(journal).Property(j => j.EntityKey);
+            property.CurrentValue = key;
+            property.OriginalValue = key;
+            property.IsModified = false;
+            filled.Add((journal, key));
+        }
+        _keysToFill.Clear();
+        return filled;
+    }
+
+    // The row was inserted a moment ago by this very save: found by its id whatever the current collectivité.
+    private static IQueryable<JournalEntry> KeyUpdate(FamilyPortalDbContext db, JournalEntry journal) =>
+        db.Set<JournalEntry>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).Where(j => j.Id == journal.Id);
+
+    private async Task RecordAsync(FamilyPortalDbContext db, IQueries queries)
+    {
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        var validations = changed.Where(e => e.State == EntityState.Added && e.Entity is BasketValidation).ToList();
+        var staffChanges = current.IsStaff && current.Id is { } municipalityId
+            ? changed.Where(e => IsJournalled(e, municipalityId)).ToList()
+            : [];
+        if (validations.Count == 0 && staffChanges.Count == 0)
+        {
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (staffChanges.Count > 0)
+        {
+            var staff = _staff ??= await StaffAsync(db, queries);
+            var names = await JournalNames.LoadAsync(db, staffChanges, queries);
+            foreach (var record in staffChanges)
+            {
+                var changes = ChangesOf(record);
+                if (record.State == EntityState.Modified && changes.Count == 0)
+                {
+                    continue;
+                }
+                var action = record.State switch
+                {
+                    EntityState.Added => JournalAction.Created,
+                    EntityState.Deleted => JournalAction.Deleted,
+                    _ => JournalAction.Modified,
+                };
+                Write(db, record, new JournalEntry
+                {
+                    MunicipalityId = current.Id!.Value,
+                    AtUtc = now,
+                    ActorAccountId = staff.AccountId,
+                    ActorName = staff.Name,
+                    ActorLogin = staff.Login,
+                    ActorIsStaff = true,
+                    Action = action,
+                    EntityType = record.Metadata.ClrType.Name,
+                    EntityKey = KeyOf(record),
+                    Summary = names.Describe(record, action),
+                    Changes = JournalValues.Serialize(changes),
+                });
+            }
+        }
+        foreach (var record in validations)
+        {
+            await WriteValidationAsync(db, record, now, queries);
+        }
+    }
+
+    private void Write(FamilyPortalDbContext db, EntityEntry record, JournalEntry journal)
+    {
+        if (journal.Summary.Length > MaxSummaryLength)
+        {
+            journal.Summary = journal.Summary[..(MaxSummaryLength - 1)] + "…";
+        }
+        db.Add(journal);
+        _written.Add(journal);
+        if (journal.EntityKey is null)
+        {
+            _keysToFill.Add(new KeyToFill(journal, record));
+        }
+    }
+
+    /// <summary>« Valider » of a parent: the account, its family, and what was booked, cancelled and refused.</summary>
+    private async Task WriteValidationAsync(FamilyPortalDbContext db, EntityEntry record, DateTime now, IQueries queries)
+    {
+        var validation = (BasketValidation)record.Entity;
+        var account = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => u.Id == validation.AccountId)
+            .Select(u => new { u.UserName, u.FirstName, u.LastName }))).FirstOrDefault();
+        var family = (await queries.ListAsync(db.Memberships.AsNoTracking().Where(m => m.AccountId == validation.AccountId)
+            .Select(m => m.Family!.HouseholdName))).FirstOrDefault();
+        var name = account is null ? "Compte supprimé" : $"{account.FirstName} {account.LastName}".Trim();
+        Write(db, record, new JournalEntry
+        {
+            MunicipalityId = validation.MunicipalityId,
+            AtUtc = now,
+            ActorAccountId = validation.AccountId,
+            ActorName = name.Length == 0 ? account!.UserName ?? "" : name,
+            ActorLogin = account?.UserName,
+            ActorIsStaff = false,
+            Action = JournalAction.BasketValidated,
+            EntityType = nameof(BasketValidation),
+            Summary = $"Panier validé{(family is null ? "" : $" pour la famille {family}")} : "
+                + $"{validation.BookedCount} réservation(s), {validation.CancelledCount} annulation(s), {validation.RefusedCount} refusée(s)",
+            Changes = JournalValues.Serialize(
+            [
+                new(nameof(BasketValidation.BookedCount), null, JournalValues.Format(validation.BookedCount)),
+                new(nameof(BasketValidation.CancelledCount), null, JournalValues.Format(validation.CancelledCount)),
+                new(nameof(BasketValidation.RefusedCount), null, JournalValues.Format(validation.RefusedCount)),
+                new(nameof(BasketValidation.Summary), null, JournalValues.Format(validation.Summary)),
+            ]),
+        });
+    }
+
+    private async Task<Actor> StaffAsync(FamilyPortalDbContext db, IQueries queries)
+    {
+        var account = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => u.Id == current.AccountId)
+            .Select(u => new { u.UserName, u.FirstName, u.LastName }))).FirstOrDefault();
+        var name = account is null ? "" : $"{account.FirstName} {account.LastName}".Trim();
+        return new Actor(current.AccountId, name.Length > 0 ? name : account?.UserName ?? "Personnel", account?.UserName);
+    }
+
+    private static bool IsJournalled(EntityEntry record, int municipalityId) => record.Entity switch
+    {
+        _ when JournalSecrets.IsIgnored(record.Metadata.ClrType) => false,
+        BasketValidation => false,
+        ITenantOwned => true,
+        PortalAccount account => account.StaffMunicipalityId == municipalityId
+            || record.Property(nameof(PortalAccount.StaffMunicipalityId)).OriginalValue as int? == municipalityId,
+        _ => false,
+    };
+
+    /// <summary>The record's key as text (« 12 », or « 5|2026-11-20 » for a composite key); null while the database has not given it.</summary>
+    public static string? KeyOf(EntityEntry record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var key = record.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return null;
+        }
+        var parts = new List<string>();
+        foreach (var property in key.Properties)
+        {
+            var entry = record.Property(property.Name);
+            if (entry.IsTemporary)
+            {
+                return null;
+            }
+            parts.Add(entry.CurrentValue switch
+            {
+                DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var other => other?.ToString() ?? "",
+            });
+        }
+        return string.Join('|', parts);
+    }
+
+    /// <summary>The fields of the record that changed (or, for a creation or deletion, that have a value).</summary>
+    public static List<JournalChange> ChangesOf(EntityEntry record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var changes = new List<JournalChange>();
+        AddChanges(record.State, record.Properties, "", changes);
+        foreach (var complex in record.ComplexProperties)
+        {
+            AddComplex(record.State, complex, "", changes);
+        }
+        return changes;
+    }
+
+    private static void AddComplex(EntityState state, ComplexPropertyEntry complex, string prefix, List<JournalChange> changes)
+    {
+        var path = $"{prefix}{complex.Metadata.Name}.";
+        AddChanges(state, complex.Properties, path, changes);
+        foreach (var inner in complex.ComplexProperties)
+        {
+            AddComplex(state, inner, path, changes);
+        }
+    }
+
+    private static void AddChanges(EntityState state, IEnumerable<PropertyEntry> properties, string prefix, List<JournalChange> changes)
+    {
+        foreach (var property in properties)
+        {
+            var name = property.Metadata.Name;
+            if (property.Metadata.IsPrimaryKey() || JournalSecrets.IsNoise(name))
+            {
+                continue;
+            }
+            var field = prefix + name;
+            var secret = JournalSecrets.IsSecret(name, property.Metadata.ClrType);
+            if (state == EntityState.Modified)
+            {
+                if (!property.IsModified || property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue))
+                {
+                    continue;
+                }
+                changes.Add(secret
+                    ? new JournalChange(field, null, null, Masked: true)
+                    : new JournalChange(field, JournalValues.Format(property.OriginalValue), JournalValues.Format(property.CurrentValue)));
+                continue;
+            }
+            var value = state == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
+            if (IsEmpty(value))
+            {
+                continue;
+            }
+            var text = secret ? null : JournalValues.Format(value);
+            changes.Add(state == EntityState.Deleted
+                ? new JournalChange(field, text, null, secret)
+                : new JournalChange(field, null, text, secret));
+        }
+    }
+
+    /// <summary>Nothing worth reading on a new or removed record: no value, an empty text, « non », a default choice.</summary>
+    private static bool IsEmpty(object? value) => value switch
+    {
+        null => true,
+        string s => s.Length == 0,
+        bool b => !b,
+        Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture) == 0,
+        _ => false,
+    };
+
+    /// <summary>Runs the journal's few lookups with the save's own flavour (synchronous or not).</summary>
+    internal interface IQueries
+    {
+        Task<List<T>> ListAsync<T>(IQueryable<T> query);
+    }
+
+    private sealed class AsyncQueries(CancellationToken ct) : IQueries
+    {
+        public Task<List<T>> ListAsync<T>(IQueryable<T> query) => query.ToListAsync(ct);
+    }
+
+    private sealed class SyncQueries : IQueries
+    {
+        public Task<List<T>> ListAsync<T>(IQueryable<T> query) => Task.FromResult(query.ToList());
+    }
+}

@@ -1,0 +1,77 @@
+using FamilyPortal.Web.Captcha;
+using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+
+namespace FamilyPortal.Web.Journal;
+
+/// <summary>
+/// What the journal never copies. The journal is read by staff and kept for years: a value that opens
+/// an account or a family file (hash, protected code, stamp, token, key) must not end up in it, even
+/// hashed. A changed secret is recorded as « modifié » without its values.
+/// </summary>
+public static class JournalSecrets
+{
+    /// <summary>Secrets by name, whatever entity carries them.</summary>
+    private static readonly HashSet<string> SecretNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(PortalAccount.PasswordHash),
+        nameof(PortalAccount.SecurityStamp),
+        nameof(PortalAccount.SecretAnswerHash),
+        nameof(Family.AdhesionCodeLookup),
+        nameof(Family.AdhesionCodeProtected),
+        "AuthenticatorKey",
+        "RecoveryCodes",
+    };
+
+    /// <summary>Parts of a name that make a property a secret, for the fields other pages will add.</summary>
+    private static readonly string[] SecretFragments = ["Password", "Hash", "Token", "Secret", "Stamp", "Protected", "Cipher", "Salt"];
+
+    /// <summary>Not secret, but noise: concurrency counters and values Identity derives from others.</summary>
+    private static readonly HashSet<string> NoiseNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(PortalAccount.ConcurrencyStamp),
+        nameof(Family.Version),
+        nameof(PortalAccount.NormalizedUserName),
+        nameof(PortalAccount.NormalizedEmail),
+        nameof(PortalAccount.AccessFailedCount),
+        nameof(PortalAccount.LastAuthenticatorStep),
+        nameof(ITenantOwned.MunicipalityId),
+    };
+
+    /// <summary>
+    /// Entities never journalled: the journal itself, counters and working data (places of a day, a
+    /// parent's basket in progress), and the technical stores of sessions, mail, captchas and keys —
+    /// mail bodies carry adhesion codes and links, the Identity tokens are secrets as a whole.
+    /// </summary>
+    private static readonly HashSet<Type> IgnoredTypes =
+    [
+        typeof(JournalEntry),
+        typeof(ActivityDayLoad),
+        typeof(BasketLine),
+        typeof(OutboxMessage),
+        typeof(AccountSession),
+        typeof(AdhesionAttempt),
+        typeof(StoredCaptchaChallenge),
+        typeof(DataProtectionKey),
+        typeof(IdentityUserToken<string>),
+        typeof(IdentityUserLogin<string>),
+        typeof(IdentityUserClaim<string>),
+    ];
+
+    public static bool IsSecret(string propertyName, Type clrType)
+    {
+        ArgumentNullException.ThrowIfNull(propertyName);
+        return clrType == typeof(byte[])
+            || SecretNames.Contains(propertyName)
+            || SecretFragments.Any(f => propertyName.Contains(f, StringComparison.OrdinalIgnoreCase))
+            || propertyName.EndsWith("Key", StringComparison.Ordinal);
+    }
+
+    public static bool IsNoise(string propertyName) => NoiseNames.Contains(propertyName);
+
+    public static bool IsIgnored(Type entityType) => IgnoredTypes.Contains(entityType);
+}
