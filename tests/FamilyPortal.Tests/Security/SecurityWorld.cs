@@ -35,11 +35,14 @@ public sealed partial class SecurityWorld
     public long ValidationId { get; private set; }
     public string AgentAccountId { get; private set; } = "";
     public Dictionary<string, Visitor> Visitors { get; } = [];
+    /// <summary>Ids of A's records that <see cref="TenantBuilder.Tenant"/> does not carry, by lower-case parameter name.</summary>
+    public Dictionary<string, string> RecordIds { get; } = [];
 
     public static async Task<SecurityWorld> CreateAsync(PortalFactory factory)
     {
         var world = new SecurityWorld(await TenantBuilder.CreateAsync(factory, childFirstName: ChildFirstName), await TenantBuilder.CreateAsync(factory));
         await world.AddParentRecordsAsync(factory);
+        await world.ReadRecordIdsAsync(factory);
         world.Visitors["anonymous"] = await AnonymousAsync(factory);
         world.Visitors["parent"] = await ParentAsync(factory, "parent", world.A);
         world.Visitors["other parent"] = await ParentAsync(factory, "other parent", world.B);
@@ -53,6 +56,22 @@ public sealed partial class SecurityWorld
         return world;
     }
 
+    private async Task ReadRecordIdsAsync(PortalFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        var town = A.MunicipalityId;
+        RecordIds["servicekindid"] = Text(await db.ServiceKinds.IgnoreQueryFilters().Where(k => k.MunicipalityId == town).Select(k => k.Id).FirstAsync());
+        RecordIds["schoolyearid"] = Text(await db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == town).Select(y => y.Id).FirstAsync());
+        RecordIds["closureid"] = Text(await db.Closures.IgnoreQueryFilters().Where(c => c.MunicipalityId == town).Select(c => c.Id).FirstAsync());
+        RecordIds["overrideid"] = Text(await db.CapacityOverrides.IgnoreQueryFilters().Where(o => o.MunicipalityId == town).Select(o => o.Id).FirstAsync());
+        RecordIds["newsid"] = Text(await db.NewsItems.IgnoreQueryFilters().Where(n => n.MunicipalityId == town).Select(n => n.Id).FirstAsync());
+        RecordIds["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == town).Select(i => i.Id).FirstAsync());
+        RecordIds["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.MunicipalityId == town).Select(q => q.Id).FirstAsync());
+        RecordIds["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
+        RecordIds["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// The value of a route value, handler parameter or bound property: a record of collectivité A for an
     /// id, null for one that is not an id (left empty). An unknown route value or handler parameter named like
@@ -60,7 +79,7 @@ public sealed partial class SecurityWorld
     /// </summary>
     public string? ValueFor(string page, string parameter, bool strict = true) => parameter.ToLowerInvariant() switch
     {
-        "id" when page.StartsWith("/Admin/Families/", StringComparison.Ordinal) => Text(A.FamilyId),
+        "id" when page.StartsWith("/Admin/Families/", StringComparison.Ordinal) || page == "/Admin/Factures/Quotient" => Text(A.FamilyId),
         "id" when page == "/Basket/Summary" => Text(ValidationId),
         "id" when page.StartsWith("/DevMailbox/", StringComparison.Ordinal) => "1",
         "familyid" or "famille" => Text(A.FamilyId),
@@ -72,6 +91,8 @@ public sealed partial class SecurityWorld
         "ligne" or "lineid" => Text(BasketLineId),
         "municipalityid" => Text(A.MunicipalityId),
         "archived" => "true",
+        "draftid" => A.ImportDraftId.ToString(),
+        var known when RecordIds.TryGetValue(known, out var recordId) => recordId,
         var name when strict && (name == "id" || name.EndsWith("id", StringComparison.Ordinal)) =>
             throw new InvalidOperationException($"No value of collectivité A for the parameter « {parameter} » of {page}: add it to SecurityWorld.ValueFor."),
         _ => null,
