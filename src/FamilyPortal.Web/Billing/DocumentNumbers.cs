@@ -18,14 +18,14 @@ public sealed class DocumentNumbers(FamilyPortalDbContext db)
         await EnsureRowAsync(municipalityId, series, year, ct);
         var last = db.Database.IsSqlServer()
             ? await db.Database.SqlQuery<int>($"""
-                UPDATE DocumentCounters SET Last = Last + {count}
-                OUTPUT inserted.Last AS Value
+                UPDATE DocumentCounters SET [Last] = [Last] + {count}
+                OUTPUT inserted.[Last] AS Value
                 WHERE MunicipalityId = {municipalityId} AND Series = {(int)series} AND Year = {year}
                 """).ToListAsync(ct)
             : await db.Database.SqlQuery<int>($"""
-                UPDATE DocumentCounters SET Last = Last + {count}
+                UPDATE DocumentCounters SET [Last] = [Last] + {count}
                 WHERE MunicipalityId = {municipalityId} AND Series = {(int)series} AND Year = {year}
-                RETURNING Last AS Value
+                RETURNING [Last] AS Value
                 """).ToListAsync(ct);
         return last.Single() - count + 1;
     }
@@ -37,8 +37,8 @@ public sealed class DocumentNumbers(FamilyPortalDbContext db)
                 MERGE DocumentCounters WITH (HOLDLOCK) AS target
                 USING (SELECT {municipalityId} AS MunicipalityId, {(int)series} AS Series, {year} AS Year) AS source
                 ON target.MunicipalityId = source.MunicipalityId AND target.Series = source.Series AND target.Year = source.Year
-                WHEN NOT MATCHED THEN INSERT (MunicipalityId, Series, Year, Last) VALUES ({municipalityId}, {(int)series}, {year}, 0);
+                WHEN NOT MATCHED THEN INSERT (MunicipalityId, Series, Year, [Last]) VALUES ({municipalityId}, {(int)series}, {year}, 0);
                 """, ct)
             : db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT OR IGNORE INTO DocumentCounters (MunicipalityId, Series, Year, Last) VALUES ({municipalityId}, {(int)series}, {year}, 0)", ct);
+                $"INSERT OR IGNORE INTO DocumentCounters (MunicipalityId, Series, Year, [Last]) VALUES ({municipalityId}, {(int)series}, {year}, 0)", ct);
 }

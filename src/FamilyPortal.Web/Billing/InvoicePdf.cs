@@ -17,17 +17,27 @@ public sealed class InvoicePdf
     private const double Bottom = 790;
     private const double PageTop = 50;
 
-    private static readonly XFont Title = new(PdfFonts.Family, 18, XFontStyleEx.Bold);
-    private static readonly XFont Heading = new(PdfFonts.Family, 12, XFontStyleEx.Bold);
-    private static readonly XFont Text = new(PdfFonts.Family, 9.5);
-    private static readonly XFont TextBold = new(PdfFonts.Family, 9.5, XFontStyleEx.Bold);
-    private static readonly XFont Small = new(PdfFonts.Family, 8);
     private static readonly XBrush Grey = new XSolidBrush(XColor.FromArgb(85, 85, 85));
 
     // Columns of the lines: child, activity, quantity, unit price, amount (the last three right-aligned).
     private static readonly (double X, double Width)[] Columns = [(Left, 100), (150, 190), (340, 58), (405, 70), (475, 70)];
 
-    public InvoicePdf(string fontDirectory) => PdfFonts.Install(fontDirectory);
+    // Fonts are made once the resolver is installed: PDFsharp looks the face up when a font is created.
+    private XFont Title { get; }
+    private XFont Heading { get; }
+    private XFont Text { get; }
+    private XFont TextBold { get; }
+    private XFont Small { get; }
+
+    public InvoicePdf(string fontDirectory)
+    {
+        PdfFonts.Install(fontDirectory);
+        Title = new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold);
+        Heading = new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold);
+        Text = new XFont(PdfFonts.Family, 9.5);
+        TextBold = new XFont(PdfFonts.Family, 9.5, XFontStyleEx.Bold);
+        Small = new XFont(PdfFonts.Family, 8);
+    }
 
     public byte[] Render(InvoiceDocument document, string platformName)
     {
@@ -37,7 +47,7 @@ public sealed class InvoicePdf
         pdf.Info.Title = $"Facture {invoice.Number}";
         pdf.Info.Author = document.MunicipalityName;
         pdf.Info.Creator = platformName;
-        var writer = new Writer(pdf);
+        var writer = new Writer(pdf, this);
 
         writer.Line(document.MunicipalityName, Heading);
         foreach (var line in (document.MunicipalityAddress ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -96,12 +106,18 @@ public sealed class InvoicePdf
     private sealed class Writer
     {
         private readonly PdfDocument _pdf;
+        private XFont Text { get; }
+        private XFont TextBold { get; }
+        private XFont Small { get; }
         private XGraphics _graphics = null!;
         private double _y;
 
-        public Writer(PdfDocument pdf)
+        public Writer(PdfDocument pdf, InvoicePdf fonts)
         {
             _pdf = pdf;
+            Text = fonts.Text;
+            TextBold = fonts.TextBold;
+            Small = fonts.Small;
             NewPage();
         }
 

@@ -37,14 +37,14 @@ public sealed partial class SecurityWorld
     public long ValidationId { get; private set; }
     public string AgentAccountId { get; private set; } = "";
     public Dictionary<string, Visitor> Visitors { get; } = [];
-
-    /// <summary>Ids of A's other records, by the parameter name that carries them (« invoiceid »…).</summary>
+    /// <summary>Ids of A's records that <see cref="TenantBuilder.Tenant"/> does not carry, by lower-case parameter name.</summary>
     public Dictionary<string, string> RecordIds { get; } = [];
 
     public static async Task<SecurityWorld> CreateAsync(PortalFactory factory)
     {
         var world = new SecurityWorld(await TenantBuilder.CreateAsync(factory, childFirstName: ChildFirstName), await TenantBuilder.CreateAsync(factory));
         await world.AddParentRecordsAsync(factory);
+        await world.ReadRecordIdsAsync(factory);
         await AddPublishedNewsAsync(factory, world.A);
         await AddPublishedNewsAsync(factory, world.B);
         world.Visitors["anonymous"] = await AnonymousAsync(factory);
@@ -58,6 +58,22 @@ public sealed partial class SecurityWorld
         world.Visitors["other admin"] = await StaffAsync(factory, "other admin", await StaffJourney.CreateAsync(factory, world.B.MunicipalityId, Roles.Administrator));
         world.Visitors["operator"] = await StaffAsync(factory, "operator", await StaffJourney.CreateAsync(factory, null, Roles.Operator));
         return world;
+    }
+
+    private async Task ReadRecordIdsAsync(PortalFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        var town = A.MunicipalityId;
+        RecordIds["servicekindid"] = Text(await db.ServiceKinds.IgnoreQueryFilters().Where(k => k.MunicipalityId == town).Select(k => k.Id).FirstAsync());
+        RecordIds["schoolyearid"] = Text(await db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == town).Select(y => y.Id).FirstAsync());
+        RecordIds["closureid"] = Text(await db.Closures.IgnoreQueryFilters().Where(c => c.MunicipalityId == town).Select(c => c.Id).FirstAsync());
+        RecordIds["overrideid"] = Text(await db.CapacityOverrides.IgnoreQueryFilters().Where(o => o.MunicipalityId == town).Select(o => o.Id).FirstAsync());
+        RecordIds["newsid"] = Text(await db.NewsItems.IgnoreQueryFilters().Where(n => n.MunicipalityId == town).Select(n => n.Id).FirstAsync());
+        RecordIds["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == town).Select(i => i.Id).FirstAsync());
+        RecordIds["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.MunicipalityId == town).Select(q => q.Id).FirstAsync());
+        RecordIds["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
+        RecordIds["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -81,8 +97,8 @@ public sealed partial class SecurityWorld
         "draftid" => A.ImportDraftId.ToString(),
         "service" => RecordIds["servicekindid"],
         "annee" => RecordIds["schoolyearid"],
-        var name when RecordIds.TryGetValue(name, out var id) => id,
         "archived" => "true",
+        var known when RecordIds.TryGetValue(known, out var recordId) => recordId,
         var name when strict && (name == "id" || name.EndsWith("id", StringComparison.Ordinal)) =>
             throw new InvalidOperationException($"No value of collectivité A for the parameter « {parameter} » of {page}: add it to SecurityWorld.ValueFor."),
         _ => null,
@@ -186,15 +202,6 @@ public sealed partial class SecurityWorld
         BasketLineId = line.Id;
         ValidationId = validation.Id;
         MembershipId = await db.Memberships.Where(m => m.AccountId == parent).Select(m => m.Id).SingleAsync();
-        RecordIds["servicekindid"] = Text(await db.ServiceKinds.Select(k => k.Id).FirstAsync());
-        RecordIds["schoolyearid"] = Text(await db.SchoolYears.Select(y => y.Id).FirstAsync());
-        RecordIds["closureid"] = Text(await db.Closures.Select(c => c.Id).FirstAsync());
-        RecordIds["overrideid"] = Text(await db.CapacityOverrides.Select(o => o.Id).FirstAsync());
-        RecordIds["bookingid"] = Text(await db.Bookings.Select(b => b.Id).FirstAsync());
-        RecordIds["newsid"] = Text(await db.NewsItems.Select(n => n.Id).FirstAsync());
-        RecordIds["invoiceid"] = Text(await db.Invoices.Select(i => i.Id).FirstAsync());
-        RecordIds["quotientid"] = Text(await db.FamilyQuotients.Select(q => q.Id).FirstAsync());
-        RecordIds["bracketid"] = Text(await db.QuotientBrackets.Select(b => b.Id).FirstAsync());
     }
 
     /// <summary>An actualité published since the day before, so that reading « Actualités » has something to mark as seen.</summary>
