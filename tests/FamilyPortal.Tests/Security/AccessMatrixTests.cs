@@ -79,7 +79,7 @@ public sealed class AccessMatrixTests(AccountsFactory factory) : IClassFixture<A
             var target = world.TargetOf(handler);
             var expected = AccessMatrix.ExpectedFor(rule, handler, identity);
             var response = await world.SendAsync(visitor.Client, handler, target, visitor.Token);
-            if (!Outcomes.Accepts(expected, response, handler.IsPost, target.CarriesId))
+            if (!Outcomes.Accepts(expected, response, handler.IsPost, target))
             {
                 failures.Add($"{handler.Method} {target.Url} ({handler.Key}) as {identity}: expected {expected} (line {rule.Line}: {rule.Text}), got {(int)response.StatusCode} {response.Headers.Location}");
             }

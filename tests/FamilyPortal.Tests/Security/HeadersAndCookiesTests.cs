@@ -1,11 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.Tests.Security;
@@ -15,71 +12,9 @@ namespace FamilyPortal.Tests.Security;
 /// pages — carries the security headers; every cookie is __Host-, Secure, HttpOnly and SameSite; error pages
 /// show a French message and nothing of the server (version, stack trace, Server header).
 /// </summary>
-public sealed class HeadersAndCookiesTests(HeadersAndCookiesTests.Fixture fixture) : IClassFixture<HeadersAndCookiesTests.Fixture>
+[Collection(SharedSecurityPortal.Name)]
+public sealed class HeadersAndCookiesTests(SecurityFixture fixture)
 {
-    /// <summary>
-    /// The portal as production runs it, plus what only tests may have: two failing routes (an exception, a
-    /// 503) appended after the portal's own pipeline, a record of every Set-Cookie, and HSTS on « localhost »
-    /// (excluded by default so that a developer's browser does not pin it).
-    /// </summary>
-    public sealed class Factory : PortalFactory
-    {
-        public const string Crash = "/essais/panne";
-        public const string Unavailable = "/essais/indisponible";
-
-        public ConcurrentQueue<string> SetCookies { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            // The in-memory server has no HTTPS address to tell the redirection its port: as behind a proxy on 443.
-            builder.UseSetting("https_port", "443");
-            builder.ConfigureServices(services =>
-            {
-                services.Configure<HstsOptions>(o => o.ExcludedHosts.Clear());
-                services.AddSingleton<IStartupFilter>(new Instruments(SetCookies));
-            });
-        }
-
-        private sealed class Instruments(ConcurrentQueue<string> setCookies) : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, nextMiddleware) =>
-                {
-                    context.Response.OnStarting(() =>
-                    {
-                        foreach (var cookie in context.Response.Headers.SetCookie)
-                        {
-                            setCookies.Enqueue(cookie!);
-                        }
-                        return Task.CompletedTask;
-                    });
-                    return nextMiddleware(context);
-                });
-                next(app);
-                // Reached only when no endpoint of the portal answered: inside its error handling.
-                app.Use((context, nextMiddleware) => context.Request.Path.Value switch
-                {
-                    Crash => throw new InvalidOperationException("Panne provoquée par un test"),
-                    Unavailable => WriteStatus(context, Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable),
-                    _ => nextMiddleware(context),
-                });
-            };
-
-            private static Task WriteStatus(Microsoft.AspNetCore.Http.HttpContext context, int status)
-            {
-                context.Response.StatusCode = status;
-                return Task.CompletedTask;
-            }
-        }
-    }
-
-    public sealed class Fixture() : SecurityFixture(new Factory())
-    {
-        public new Factory Factory => (Factory)base.Factory;
-    }
-
     private static readonly string[] RevealingHeaders = ["Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-SourceFiles"];
 
     [Fact]
@@ -183,9 +118,9 @@ public sealed class HeadersAndCookiesTests(HeadersAndCookiesTests.Fixture fixtur
             ("a POST without token", () => anonymous.Client.Http.PostAsync("/connexion", SecurityWorld.EmptyForm()), HttpStatusCode.BadRequest, "Requête invalide"),
             ("a parent on the admin pages", () => parent.Client.Http.GetAsync("/admin"), HttpStatusCode.Forbidden, "Accès refusé"),
             ("a POST to a page without form", () => agent.Client.Http.PostAsync("/admin", fixture.World.HostileForm(agent.Token)), HttpStatusCode.MethodNotAllowed, "Action impossible"),
-            ("an exception", () => anonymous.Client.Http.GetAsync(Factory.Crash), HttpStatusCode.InternalServerError, "Une erreur est survenue"),
-            ("an exception in a POST", () => anonymous.Client.Http.PostAsync(Factory.Crash, SecurityWorld.EmptyForm()), HttpStatusCode.InternalServerError, "Une erreur est survenue"),
-            ("an unavailable service", () => anonymous.Client.Http.GetAsync(Factory.Unavailable), HttpStatusCode.ServiceUnavailable, "Service momentanément indisponible"),
+            ("an exception", () => anonymous.Client.Http.GetAsync(InstrumentedPortal.Crash), HttpStatusCode.InternalServerError, "Une erreur est survenue"),
+            ("an exception in a POST", () => anonymous.Client.Http.PostAsync(InstrumentedPortal.Crash, SecurityWorld.EmptyForm()), HttpStatusCode.InternalServerError, "Une erreur est survenue"),
+            ("an unavailable service", () => anonymous.Client.Http.GetAsync(InstrumentedPortal.Unavailable), HttpStatusCode.ServiceUnavailable, "Service momentanément indisponible"),
         };
         var version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
         var failures = new List<string>();

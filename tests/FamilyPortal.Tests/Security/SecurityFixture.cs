@@ -2,14 +2,20 @@ using FamilyPortal.Tests.Support;
 
 namespace FamilyPortal.Tests.Security;
 
-/// <summary>A portal with the identities of the access matrix signed in, and the handlers it answers.</summary>
-public class SecurityFixture : IAsyncLifetime
+/// <summary>
+/// The anti-forgery and header tests share one portal (they read, or are refused): it is started and its
+/// identities signed in once.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedSecurityPortal : ICollectionFixture<SecurityFixture>
 {
-    public SecurityFixture() : this(new PortalFactory()) { }
+    public const string Name = "Security portal";
+}
 
-    protected SecurityFixture(PortalFactory factory) => Factory = factory;
-
-    public PortalFactory Factory { get; }
+/// <summary>A portal with the identities of the access matrix signed in, and the handlers it answers.</summary>
+public sealed class SecurityFixture : IAsyncLifetime
+{
+    public InstrumentedPortal Factory { get; } = new();
 
     public SecurityWorld World { get; private set; } = null!;
 

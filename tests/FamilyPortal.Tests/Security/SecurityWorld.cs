@@ -13,8 +13,10 @@ namespace FamilyPortal.Tests.Security;
 /// <summary>A signed-in browser of one identity of the access matrix, with the anti-forgery token of its session.</summary>
 public sealed record Visitor(string Identity, PageClient Client, string Token);
 
-/// <summary>A request to a handler: its address with the ids filled in, and whether one of them is a record of collectivité A.</summary>
-public sealed record Target(string Url, bool CarriesId);
+/// <summary>A request to a handler: its address with the ids of collectivité A filled in.</summary>
+/// <param name="CarriesId">A route value or handler parameter names a record of A: the record the handler acts on.</param>
+/// <param name="CarriesChoice">Only a bound property does (a list's filter, a selector): a page may ignore it.</param>
+public sealed record Target(string Url, bool CarriesId, bool CarriesChoice = false);
 
 /// <summary>
 /// Two collectivités, A and B, each with a family, a child, a site, an activity and bookings, and a
@@ -43,6 +45,8 @@ public sealed partial class SecurityWorld
         var world = new SecurityWorld(await TenantBuilder.CreateAsync(factory, childFirstName: ChildFirstName), await TenantBuilder.CreateAsync(factory));
         await world.AddParentRecordsAsync(factory);
         await world.ReadRecordIdsAsync(factory);
+        await AddPublishedNewsAsync(factory, world.A);
+        await AddPublishedNewsAsync(factory, world.B);
         world.Visitors["anonymous"] = await AnonymousAsync(factory);
         world.Visitors["parent"] = await ParentAsync(factory, "parent", world.A);
         world.Visitors["other parent"] = await ParentAsync(factory, "other parent", world.B);
@@ -90,8 +94,10 @@ public sealed partial class SecurityWorld
         "accountid" => AgentAccountId,
         "ligne" or "lineid" => Text(BasketLineId),
         "municipalityid" => Text(A.MunicipalityId),
-        "archived" => "true",
         "draftid" => A.ImportDraftId.ToString(),
+        "service" => RecordIds["servicekindid"],
+        "annee" => RecordIds["schoolyearid"],
+        "archived" => "true",
         var known when RecordIds.TryGetValue(known, out var recordId) => recordId,
         var name when strict && (name == "id" || name.EndsWith("id", StringComparison.Ordinal)) =>
             throw new InvalidOperationException($"No value of collectivité A for the parameter « {parameter} » of {page}: add it to SecurityWorld.ValueFor."),
@@ -125,13 +131,15 @@ public sealed partial class SecurityWorld
             return value ?? "";
         }).TrimEnd('/');
         var query = new List<string>();
+        var carriesChoice = false;
         foreach (var (parameter, strict) in handler.Parameters.Select(p => (p, true)).Concat(handler.Properties.Select(p => (p, false)))
                      .Where(p => !inRoute.Contains(p.Item1)).DistinctBy(p => p.Item1))
         {
             if (ValueFor(handler.Page, parameter, strict) is { } value)
             {
                 query.Add($"{parameter}={Uri.EscapeDataString(value)}");
-                carriesId |= IsId(parameter);
+                carriesId |= strict && IsId(parameter);
+                carriesChoice |= !strict && IsId(parameter);
             }
         }
         if (handler.Name is not null && !inRoute.Contains("handler"))
@@ -139,7 +147,7 @@ public sealed partial class SecurityWorld
             query.Add("handler=" + handler.Name);
         }
         var url = path.Length == 0 ? "/" : path;
-        return new Target(query.Count == 0 ? url : $"{url}?{string.Join('&', query)}", carriesId);
+        return new Target(query.Count == 0 ? url : $"{url}?{string.Join('&', query)}", carriesId, carriesChoice);
     }
 
     /// <summary>
@@ -169,7 +177,7 @@ public sealed partial class SecurityWorld
         handler.IsPost ? await client.Http.PostAsync(target.Url, HostileForm(token)) : await client.Http.GetAsync(target.Url);
 
     /// <summary>Personal data of collectivité A that no other identity may ever read.</summary>
-    public IReadOnlyList<string> PrivateDataOfA => [ChildFirstName, A.FamilyEmail];
+    public IReadOnlyList<string> PrivateDataOfA => [ChildFirstName, A.FamilyEmail, A.AdhesionCode];
 
     /// <summary>A first name that no other test data uses, to find it in a page.</summary>
     public const string ChildFirstName = "Aldegonde";
@@ -194,6 +202,21 @@ public sealed partial class SecurityWorld
         BasketLineId = line.Id;
         ValidationId = validation.Id;
         MembershipId = await db.Memberships.Where(m => m.AccountId == parent).Select(m => m.Id).SingleAsync();
+    }
+
+    /// <summary>An actualité published since the day before, so that reading « Actualités » has something to mark as seen.</summary>
+    public static async Task AddPublishedNewsAsync(PortalFactory factory, TenantBuilder.Tenant tenant)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.Enter(tenant.MunicipalityId);
+        var since = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        db.NewsItems.Add(new FamilyPortal.Web.Domain.News.NewsItem
+        {
+            MunicipalityId = tenant.MunicipalityId, Title = "Inscriptions à la cantine", Body = "Les inscriptions sont ouvertes.",
+            PublishFromUtc = since, CreatedAtUtc = since, UpdatedAtUtc = since,
+        });
+        await db.SaveChangesAsync();
     }
 
     private static async Task<Visitor> AnonymousAsync(PortalFactory factory)
