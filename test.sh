@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. On a fresh Debian/Ubuntu machine (as root) it first installs what the
-# tests need from the OS packages: Chromium for the browser tests, DejaVu fonts for the captcha images,
-# a Java runtime for the HTML checker, Locust for the load scenario's smoke test.
+# tests need from the OS packages: Chromium for the browser tests, DejaVu fonts for the captcha images
+# and the invoice PDFs, Locust for the load scenario's smoke test.
 set -euo pipefail
 cd "$(dirname "$0")"
 

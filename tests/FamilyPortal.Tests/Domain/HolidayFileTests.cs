@@ -1,6 +1,7 @@
 using System.Text;
 using FamilyPortal.Web.Domain;
 using FamilyPortal.Web.Domain.Calendar;
+using FamilyPortal.Web.Domain.Csv;
 
 namespace FamilyPortal.Tests.Domain;
 
@@ -15,19 +16,18 @@ public class HolidayFileTests
     [InlineData("Description,Début,Fin\nNoël,19/12/2026,03/01/2027", ',')]
     public void The_separator_is_the_one_the_first_line_uses(string text, char separator)
     {
-        Assert.Equal(separator, DelimitedText.SeparatorOf(text));
+        Assert.Equal(separator, CsvFile.Parse(text, HolidayFile.MaxLines).Separator);
         var line = Assert.Single(HolidayFile.Parse(text, Paris).Lines);
         Assert.Equal(("Noël", new DateOnly(2026, 12, 19), new DateOnly(2027, 1, 3)), (line.Description, line.Start!.Value, line.End!.Value));
     }
 
     [Fact]
-    public void Quoted_cells_keep_their_separators_and_quotes_and_lines_keep_their_numbers()
+    public void A_quote_never_closed_is_reported_with_its_line()
     {
-        var rows = DelimitedText.Read("a;b\r\n\r\n\"x;\"\"y\"\"\";\"deux\nlignes\"\r\nfin;z");
+        var parsed = HolidayFile.Parse("Description;Début;Fin\nNoël;19/12/2026;03/01/2027\n\"Hiver;07/02/2027;21/02/2027", Paris);
 
-        Assert.Equal([1, 2, 3, 5], rows.Select(r => r.LineNumber));
-        Assert.Equal(["x;\"y\"", "deux\nlignes"], rows[2].Cells);
-        Assert.Equal(["fin", "z"], rows[3].Cells);
+        Assert.Empty(parsed.Lines);
+        Assert.Equal(["Ligne 3 : un guillemet (\") ouvre un champ qui n'est jamais refermé. Vérifiez les guillemets de cette ligne."], parsed.Errors);
     }
 
     [Theory]
@@ -60,8 +60,8 @@ public class HolidayFileTests
     {
         const string text = "Description;Début;Fin\nVacances d'été;04/07/2027;31/08/2027";
 
-        var fromAnsi = TextFile.Decode(Encoding.GetEncoding(1252).GetBytes(text));
-        var fromUtf8 = TextFile.Decode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+        var fromAnsi = CsvFile.Decode(Encoding.GetEncoding(1252).GetBytes(text)).Text;
+        var fromUtf8 = CsvFile.Decode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]).Text;
 
         Assert.Equal(text, fromAnsi);
         Assert.Equal(text, fromUtf8);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FamilyPortal.Web.Accounts;
 using FamilyPortal.Web.Domain.Accounts;
+using FamilyPortal.Web.Domain.Csv;
 using FamilyPortal.Web.Domain.Reservations;
 using static FamilyPortal.Web.Administration.Import.FamilyImportColumns;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.Csv;
 using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Infrastructure;
 using FamilyPortal.Web.Tenancy;

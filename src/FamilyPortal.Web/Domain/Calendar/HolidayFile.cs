@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FamilyPortal.Web.Domain.Csv;
 
 namespace FamilyPortal.Web.Domain.Calendar;
 
@@ -14,6 +15,8 @@ public static class HolidayFile
 {
     public const int MaxDescriptionLength = 200;
     public const int MaxDays = 366;
+    /// <summary>The ministry's file, every zone and year together, stays far below.</summary>
+    public const int MaxLines = 20_000;
 
     public sealed record Line(int Number, string Description, DateOnly? Start, DateOnly? End, string? Zone, bool ForTeachersOnly, IReadOnlyList<string> Errors);
 
@@ -31,12 +34,21 @@ public static class HolidayFile
 
     public static Parsed Parse(string text, TimeZoneInfo zone)
     {
-        var rows = DelimitedText.Read(text).Where(r => !r.IsBlank).ToList();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Parsed([], ["Le fichier est vide."], false);
+        }
+        var table = CsvFile.Parse(text, MaxLines);
+        if (table.Error is not null)
+        {
+            return new Parsed([], [table.Error], false);
+        }
+        var rows = table.Records.Where(r => !r.IsBlank).ToList();
         if (rows.Count == 0)
         {
             return new Parsed([], ["Le fichier est vide."], false);
         }
-        var header = rows[0].Cells.Select(Normalize).ToList();
+        var header = rows[0].Fields.Select(Normalize).ToList();
         var description = IndexOf(header, DescriptionNames);
         var start = IndexOf(header, StartNames);
         var end = IndexOf(header, EndNames);
@@ -44,7 +56,7 @@ public static class HolidayFile
         var population = IndexOf(header, PopulationNames);
         if (description < 0 || start < 0 || end < 0)
         {
-            return new Parsed([], [$"Ligne {rows[0].LineNumber} : la première ligne doit nommer les colonnes « Description », « Début » et « Fin » (lu : « {string.Join(" | ", rows[0].Cells)} »)."], false);
+            return new Parsed([], [$"Ligne {rows[0].Line} : la première ligne doit nommer les colonnes « Description », « Début » et « Fin » (lu : « {string.Join(" | ", rows[0].Fields)} »)."], false);
         }
         if (rows.Count == 1)
         {
@@ -55,15 +67,15 @@ public static class HolidayFile
         return new Parsed(lines, [], zones >= 0);
     }
 
-    private static Line ParseLine(DelimitedText.Row row, int needed, int description, int start, int end, int zones, int population, TimeZoneInfo zone)
+    private static Line ParseLine(CsvRecord row, int needed, int description, int start, int end, int zones, int population, TimeZoneInfo zone)
     {
         var errors = new List<string>();
-        if (row.Cells.Count < needed)
+        if (row.Fields.Count < needed)
         {
-            errors.Add($"{row.Cells.Count} colonne(s) au lieu d'au moins {needed} : vérifiez le séparateur (« ; » ou « , »).");
-            return new Line(row.LineNumber, string.Join(" ", row.Cells).Trim(), null, null, null, false, errors);
+            errors.Add($"{row.Fields.Count} colonne(s) au lieu d'au moins {needed} : vérifiez le séparateur (« ; » ou « , »).");
+            return new Line(row.Line, string.Join(" ", row.Fields).Trim(), null, null, null, false, errors);
         }
-        string Cell(int index) => index >= 0 && index < row.Cells.Count ? row.Cells[index].Trim() : "";
+        string Cell(int index) => index >= 0 && index < row.Fields.Count ? row.Fields[index].Trim() : "";
         var text = Cell(description);
         if (text.Length == 0)
         {
@@ -100,7 +112,7 @@ public static class HolidayFile
             }
         }
         var teachers = Normalize(Cell(population)) == "enseignants";
-        return new Line(row.LineNumber, text, first, last, zones >= 0 ? Cell(zones) : null, teachers, errors);
+        return new Line(row.Line, text, first, last, zones >= 0 ? Cell(zones) : null, teachers, errors);
     }
 
     /// <summary>dd/MM/yyyy, yyyy-MM-dd, or an instant of the ministry's file (« 2026-10-16T22:00:00+00:00 ») read in Paris.</summary>

@@ -1,6 +1,6 @@
 using FamilyPortal.Web.Administration;
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain.Calendar;
+using FamilyPortal.Web.Domain.Csv;
 using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -90,7 +90,7 @@ public class ImportModel(FamilyPortalDbContext db, SchoolHolidays holidays, Curr
         }
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, ct);
-        return TextFile.Decode(buffer.ToArray());
+        return CsvFile.Decode(buffer.ToArray()).Text;
     }
 
     private async Task LoadYearsAsync(CancellationToken ct)

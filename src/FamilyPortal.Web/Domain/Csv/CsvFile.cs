@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FamilyPortal.Web.Administration.Import;
+namespace FamilyPortal.Web.Domain.Csv;
 
 /// <summary>One record of a CSV file, with the number of the line it starts on (the header is line 1).</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields)

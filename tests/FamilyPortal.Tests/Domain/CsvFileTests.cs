@@ -1,7 +1,7 @@
 using System.Text;
-using FamilyPortal.Web.Administration.Import;
+using FamilyPortal.Web.Domain.Csv;
 
-namespace FamilyPortal.Tests.Administration;
+namespace FamilyPortal.Tests.Domain;
 
 public class CsvFileTests
 {
