@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. On a fresh Debian/Ubuntu machine (as root) it first installs what the
 # tests need from the OS packages: Chromium for the browser tests, DejaVu fonts for the captcha images
-# and the invoice PDFs, Locust for the load scenario's smoke test.
+# and the invoice PDFs, Java and npm for the HTML checker (vnu-jar), Locust for the load scenario's smoke test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
