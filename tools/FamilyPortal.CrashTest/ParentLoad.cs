@@ -42,7 +42,11 @@ internal sealed class ParentLoad(CrashParent parent, CrashSettings settings, Ran
                     signedIn = false;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException or InvalidOperationException)
             {
                 Errors.AddOrUpdate($"{ex.GetType().Name}: {ex.Message}", 1, (_, n) => n + 1);
                 // The portal is down or restarting: wait a little and try again.
