@@ -6,7 +6,8 @@ namespace FamilyPortal.Web.Accounts;
 
 /// <summary>
 /// Identity's user manager with the lockout read and written on the injected clock, like every other
-/// time in the portal (Identity itself reads the system clock).
+/// time in the portal (Identity itself reads the system clock), and password checks run by
+/// <see cref="PasswordWork"/> off the request threads.
 /// </summary>
 public sealed class PortalUserManager(
     IUserStore<PortalAccount> store,
@@ -18,9 +19,20 @@ public sealed class PortalUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<PortalAccount>> logger,
-    TimeProvider time)
+    TimeProvider time,
+    PasswordWork passwordWork)
     : UserManager<PortalAccount>(store, options, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
+    protected override async Task<PasswordVerificationResult> VerifyPasswordAsync(IUserPasswordStore<PortalAccount> store, PortalAccount user, string password)
+    {
+        var hash = await store.GetPasswordHashAsync(user, CancellationToken);
+        if (hash is null)
+        {
+            return PasswordVerificationResult.Failed;
+        }
+        return await passwordWork.RunAsync(() => PasswordHasher.VerifyHashedPassword(user, hash, password));
+    }
+
     public override async Task<bool> IsLockedOutAsync(PortalAccount user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -33,6 +33,7 @@ public static class IdentitySetup
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
+        services.AddSingleton<PasswordWork>();
         var https = HttpsPolicy.IsRequired(configuration, environment);
         services.ConfigureApplicationCookie(o => ConfigureAuthCookie(o, https));
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>

@@ -17,6 +17,7 @@ public class SignInModel(
     UserManager<PortalAccount> users,
     SignInManager<PortalAccount> signInManager,
     PortalSignIn portalSignIn,
+    PasswordWork passwordWork,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing,
     ILogger<SignInModel> logger) : PageModel
@@ -56,7 +57,8 @@ public class SignInModel(
         if (account is null)
         {
             // Same work as a real check, so the answer time does not tell which identifiants exist.
-            users.PasswordHasher.VerifyHashedPassword(new PortalAccount(), DummyHashFor(hashing.Value.IterationCount), Password!);
+            var dummyHash = DummyHashFor(hashing.Value.IterationCount);
+            await passwordWork.RunAsync(() => users.PasswordHasher.VerifyHashedPassword(new PortalAccount(), dummyHash, Password!));
             return Refuse();
         }
 
