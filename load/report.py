@@ -100,6 +100,7 @@ GRID_PAGES = {"5 grille de la semaine", "6 vue période", "7 réserver sur une p
 all_ms = [r["ms"] for r in requests]
 grid_p95 = max((percentile(steps[s], 95) for s in GRID_PAGES if steps[s]), default=float("nan"))
 validate_p95 = percentile(steps.get("8 valider", []), 95)
+sign_in_p95 = percentile(steps.get("3 connexion (envoi)", []), 95)
 errors = sum(failures.values())
 
 lines = []
@@ -118,6 +119,9 @@ add("| parents complete their journey with 0 errors | {} of {} completed, {} req
     len(completed), params.get("parents"), errors, "met" if not failed and errors == 0 and len(completed) == params.get("parents") else "**missed**"))
 add("| grid and basket pages p95 < 300 ms | {} (slowest of those pages) | {} |".format(ms(grid_p95), "met" if grid_p95 < 300 else "**missed**"))
 add("| basket validation p95 < 500 ms | {} | {} |".format(ms(validate_p95), "met" if validate_p95 < 500 else "**missed**"))
+# Our own target, beyond the issue's: when sign-ins arrive faster than the password checks can be made,
+# they queue, and a reverse proxy gives up on a request after about a minute.
+add("| sign-in keeps up: « Se connecter » p95 < 2 s (own target) | {} | {} |".format(ms(sign_in_p95), "met" if sign_in_p95 < 2000 else "**missed**"))
 if weight:
     add("| week grid HTML < 60 KB compressed | {} (Brotli; {} uncompressed) | {} |".format(
         kib(weight["html"]["br"]), kib(weight["html"]["identity"]), "met" if weight["html"]["br"] < 60000 else "**missed**"))
