@@ -212,6 +212,56 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
     }
 
     [Fact]
+    public async Task The_usual_capacity_cannot_go_below_the_places_taken_on_a_day_to_come_without_places_of_its_own()
+    {
+        var (tenant, agent) = await SignInAsync(Roles.Agent);
+        var tuesday = new DateOnly(2026, 11, 24);
+        await BookThreeChildrenAsync(tenant, tuesday);
+        var url = EditUrl(tenant.ActivityId);
+
+        var refused = await agent.SubmitAsync(await agent.GetPageAsync(url), url, new Dictionary<string, string?> { ["Input.Capacity"] = "2" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PageClient.ParseAsync(refused);
+        Assert.Equal("Déjà 3 réservation(s) le 24/11/2026 : la capacité habituelle ne peut pas être inférieure à 3. Pour réduire les places de certains jours seulement, utilisez « Places par date ».",
+            PageClient.ErrorOf(page, "Input.Capacity"));
+        Assert.Equal("4,10", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_UnitPrice")!).Value);
+        var unchanged = await ActivityAsync(tenant.ActivityId);
+        Assert.Equal(30, unchanged.Capacity);
+
+        // With places of its own that day, the usual capacity no longer governs it.
+        await using (var scope = factory.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+            db.Tenant.EnterPlatformScope();
+            db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = tenant.MunicipalityId, ActivityId = tenant.ActivityId, Date = tuesday, Capacity = 3 });
+            await db.SaveChangesAsync();
+        }
+        var accepted = await agent.SubmitAsync(await agent.GetPageAsync(url), url, new Dictionary<string, string?> { ["Input.Capacity"] = "2" });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal((2, unchanged.Version + 1), ((await ActivityAsync(tenant.ActivityId)).Capacity, (await ActivityAsync(tenant.ActivityId)).Version));
+    }
+
+    private async Task BookThreeChildrenAsync(TenantBuilder.Tenant tenant, DateOnly day)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.EnterPlatformScope();
+        var family = await db.Families.IgnoreQueryFilters().SingleAsync(f => f.Id == tenant.FamilyId);
+        var children = new List<Child> { await db.Children.IgnoreQueryFilters().SingleAsync(c => c.Id == tenant.ChildId) };
+        foreach (var firstName in new[] { "Léa", "Hugo" })
+        {
+            var sibling = new Child { MunicipalityId = tenant.MunicipalityId, Family = family, FirstName = firstName, LastName = "MARTIN", SiteId = tenant.SiteId };
+            db.Children.Add(sibling);
+            children.Add(sibling);
+        }
+        await db.SaveChangesAsync();
+        db.Bookings.AddRange(children.Select(c => new Booking { MunicipalityId = tenant.MunicipalityId, ChildId = c.Id, ActivityId = tenant.ActivityId, Date = day }));
+        db.ActivityDayLoads.Add(new ActivityDayLoad { MunicipalityId = tenant.MunicipalityId, ActivityId = tenant.ActivityId, Date = day, Booked = children.Count });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task A_second_concurrent_save_is_refused_with_the_current_values()
     {
         var (tenant, first) = await SignInAsync(Roles.Administrator);

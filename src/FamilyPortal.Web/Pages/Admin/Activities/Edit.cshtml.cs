@@ -1,6 +1,7 @@
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
 using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Infrastructure;
 using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace FamilyPortal.Web.Pages.Admin.Activities;
 /// règlement are the administrators' (an agent's form that sends them is refused with 403, and only an
 /// administrator creates a prestation, which needs both). A save based on an older version is refused.
 /// </summary>
-public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : PageModel
+public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, TimeProvider time) : PageModel
 {
     public const string ChangedMeanwhile = "Cette prestation a été modifiée entre-temps par quelqu'un d'autre : voici les valeurs actuelles. Refaites vos modifications puis enregistrez.";
 
@@ -82,13 +83,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
         var values = await ValidateAsync(activity, ct);
         if (values is null)
         {
-            if (!IsAdministrator)
-            {
-                // The agent's form shows the price and the règlement without sending them.
-                Input.UnitPrice = Euros.Field(activity!.UnitPrice);
-                RuleFields.Fill(Input, activity.Rule);
-            }
-            return Page();
+            return ShowErrors(activity);
         }
         if (activity is null)
         {
@@ -102,17 +97,56 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current) : 
             activity.Version = Input.Version + 1;
         }
         values.ApplyTo(activity);
+        ActivityDayLoad? fullerDay;
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Checked and saved in one transaction: a family validating meanwhile waits for it, so the places
+            // already taken on a day never end up above the new capacity.
+            fullerDay = await db.InTransactionAsync(async token =>
+            {
+                var fuller = activityId is not null && values.Capacity is { } places ? await FullestDayAboveAsync(activity.Id, places, token) : null;
+                if (fuller is null)
+                {
+                    await db.SaveChangesAsync(token);
+                }
+                return fuller;
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             await db.Entry(activity).ReloadAsync(ct);
             return Refused(activity);
         }
+        if (fullerDay is not null)
+        {
+            ModelState.AddModelError("Input.Capacity",
+                $"Déjà {fullerDay.Booked} réservation(s) le {FrenchDates.Numeric(fullerDay.Date)} : la capacité habituelle ne peut pas être inférieure à {fullerDay.Booked}. Pour réduire les places de certains jours seulement, utilisez « Places par date ».");
+            return ShowErrors(activity);
+        }
         TempData["Notice"] = activityId is null ? $"La prestation {activity.Label} est créée." : $"La prestation {activity.Label} est enregistrée.";
         return RedirectToPage("Index", new { site = activity.SiteId });
+    }
+
+    private PageResult ShowErrors(Activity? activity)
+    {
+        if (!IsAdministrator)
+        {
+            // The agent's form shows the price and the règlement without sending them.
+            Input.UnitPrice = Euros.Field(activity!.UnitPrice);
+            RuleFields.Fill(Input, activity.Rule);
+        }
+        return Page();
+    }
+
+    /// <summary>The day from today on, without a capacity of its own, whose places taken exceed <paramref name="places"/> the most.</summary>
+    private Task<ActivityDayLoad?> FullestDayAboveAsync(int activityId, int places, CancellationToken ct)
+    {
+        var today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        return db.ActivityDayLoads.AsNoTracking()
+            .Where(l => l.ActivityId == activityId && l.Date >= today && l.Booked > places
+                && !db.CapacityOverrides.Any(o => o.ActivityId == activityId && o.Date == l.Date))
+            .OrderByDescending(l => l.Booked).ThenBy(l => l.Date)
+            .FirstOrDefaultAsync(ct);
     }
 
     private bool PostsAdministratorFields() =>
