@@ -79,6 +79,28 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
     }
 
     [Fact]
+    public async Task The_same_label_created_at_once_by_several_administrators_gives_one_activity_and_french_refusals()
+    {
+        var (tenant, admin) = await SignInAsync(Roles.Administrator);
+        var pages = new List<AngleSharp.Html.Dom.IHtmlDocument>();
+        for (var i = 0; i < 6; i++)
+        {
+            pages.Add(await admin.GetPageAsync(NewUrl));
+        }
+
+        var responses = await Task.WhenAll(pages.Select(page => admin.SubmitAsync(page, NewUrl, NewActivity())));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Equal("Une prestation du site s'appelle déjà « GT - PERI SOIR - 16H05/17H05 ».",
+                PageClient.ErrorOf(await PageClient.ParseAsync(refused), "Input.Label"));
+        }
+        Assert.Equal(2, await ActivityCountAsync(tenant.MunicipalityId));
+    }
+
+    [Fact]
     public async Task A_label_without_the_prefix_stays_as_written()
     {
         var (tenant, admin) = await SignInAsync(Roles.Administrator);

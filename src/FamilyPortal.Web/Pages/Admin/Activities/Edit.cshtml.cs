@@ -117,6 +117,16 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
             await db.Entry(activity).ReloadAsync(ct);
             return Refused(activity);
         }
+        catch (DbUpdateException)
+        {
+            // A colleague saved the same label between the check above and this save: the unique index refused it.
+            if (!await LabelTakenAsync(values.SiteId, values.Label, activity.Id, ct))
+            {
+                throw;
+            }
+            ModelState.AddModelError("Input.Label", LabelTaken(values.Label));
+            return ShowErrors(activity);
+        }
         if (fullerDay is not null)
         {
             ModelState.AddModelError("Input.Capacity",
@@ -126,6 +136,11 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
         TempData["Notice"] = activityId is null ? $"La prestation {activity.Label} est créée." : $"La prestation {activity.Label} est enregistrée.";
         return RedirectToPage("Index", new { site = activity.SiteId });
     }
+
+    private static string LabelTaken(string label) => $"Une prestation du site s'appelle déjà « {label} ».";
+
+    private Task<bool> LabelTakenAsync(int siteId, string label, int activityId, CancellationToken ct) =>
+        db.Activities.AnyAsync(a => a.SiteId == siteId && a.Label == label && a.Id != activityId, ct);
 
     private PageResult ShowErrors(Activity? activity)
     {
@@ -199,9 +214,9 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
         {
             ModelState.AddModelError("Input.Label", "Le libellé est obligatoire (200 caractères au plus, préfixe compris).");
         }
-        else if (site is not null && await db.Activities.AnyAsync(a => a.SiteId == site.Id && a.Label == label && a.Id != (activity == null ? 0 : activity.Id), ct))
+        else if (site is not null && await LabelTakenAsync(site.Id, label, activity?.Id ?? 0, ct))
         {
-            ModelState.AddModelError("Input.Label", $"Une prestation du site s'appelle déjà « {label} ».");
+            ModelState.AddModelError("Input.Label", LabelTaken(label));
         }
         var (start, end) = ReadTimes();
         var days = ServiceDays.None;
