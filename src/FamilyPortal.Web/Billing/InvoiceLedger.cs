@@ -112,7 +112,6 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
     private void Stamp(Invoice invoice, int version)
     {
         invoice.Status = InvoiceStatuses.Of(invoice.Total, invoice.Credited, invoice.Paid);
-        db.Entry(invoice).Property(i => i.Version).OriginalValue = version;
-        invoice.Version = version + 1;
+        db.SaveOnlyOverVersion(invoice, version);
     }
 }

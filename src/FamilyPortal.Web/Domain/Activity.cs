@@ -3,7 +3,7 @@ using FamilyPortal.Web.Domain.Reservations;
 namespace FamilyPortal.Web.Domain;
 
 /// <summary>A prestation: one bookable row of the week grid, e.g. « GJ - PERI SOIR - 16H05/17H05 ».</summary>
-public class Activity : ITenantOwned
+public class Activity : ITenantOwned, IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }

@@ -1,7 +1,7 @@
 namespace FamilyPortal.Web.Domain;
 
 /// <summary>An enfant of a family.</summary>
-public class Child : ITenantOwned
+public class Child : ITenantOwned, IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }

@@ -1,7 +1,7 @@
 namespace FamilyPortal.Web.Domain;
 
 /// <summary>A foyer / dossier famille held by a collectivité.</summary>
-public class Family : ITenantOwned
+public class Family : ITenantOwned, IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }

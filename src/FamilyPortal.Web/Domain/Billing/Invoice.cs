@@ -4,7 +4,7 @@ namespace FamilyPortal.Web.Domain.Billing;
 /// A facture: one family, one month, one number. Once issued its lines, total and number never change;
 /// corrections are credit notes. Only what was paid or credited moves, under a version token.
 /// </summary>
-public class Invoice : ITenantOwned
+public class Invoice : ITenantOwned, IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }

@@ -4,7 +4,7 @@ namespace FamilyPortal.Web.Domain.News;
 /// An actualité: a message of the collectivité to its families, in plain text, shown to parents while its
 /// publication window contains the present moment.
 /// </summary>
-public class NewsItem : ITenantOwned
+public class NewsItem : ITenantOwned, IVersioned
 {
     public const int TitleMaxLength = 200;
     public const int BodyMaxLength = 10_000;

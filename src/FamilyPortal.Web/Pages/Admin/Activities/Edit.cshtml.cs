@@ -92,9 +92,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
         }
         else
         {
-            // The version the editor saw is the one the update requires in the database.
-            db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
-            activity.Version = Input.Version + 1;
+            db.SaveOnlyOverVersion(activity, Input.Version);
         }
         values.ApplyTo(activity);
         ActivityDayLoad? fullerDay;

@@ -111,8 +111,7 @@ public class ChildModel(FamilyPortalDbContext db, TimeProvider time) : PageModel
         }
         else
         {
-            db.Entry(child).Property(c => c.Version).OriginalValue = Input.Version;
-            child.Version = Input.Version + 1;
+            db.SaveOnlyOverVersion(child, Input.Version);
         }
         child.FirstName = first;
         child.LastName = last;

@@ -116,9 +116,7 @@ public class EditModel(FamilyPortalDbContext db, AdhesionCodeVault vault, Curren
         }
         else
         {
-            // The version the editor saw is the one the update requires in the database.
-            db.Entry(family).Property(f => f.Version).OriginalValue = Input.Version;
-            family.Version = Input.Version + 1;
+            db.SaveOnlyOverVersion(family, Input.Version);
         }
         family.HouseholdName = household;
         family.Reference = reference;

@@ -29,15 +29,10 @@ public class ImportReviewModel(FamilyImporter importer, FamilyPortalDbContext db
 
     public async Task<IActionResult> OnGetAsync(Guid draftId, CancellationToken ct)
     {
-        var draft = await importer.FindAsync(draftId, ct);
+        var (draft, otherAnswer) = await OpenAsync(draftId, ct);
         if (draft is null)
         {
-            return NotFound();
-        }
-        if (importer.IsExpired(draft))
-        {
-            TempData["Notice"] = Expired;
-            return RedirectToPage("Import");
+            return otherAnswer!;
         }
         Draft = draft;
         if (FamilyImporter.ResultOf(draft) is { } result)
@@ -55,15 +50,10 @@ public class ImportReviewModel(FamilyImporter importer, FamilyPortalDbContext db
 
     public async Task<IActionResult> OnPostAsync(Guid draftId, CancellationToken ct)
     {
-        var draft = await importer.FindAsync(draftId, ct);
+        var (draft, otherAnswer) = await OpenAsync(draftId, ct);
         if (draft is null)
         {
-            return NotFound();
-        }
-        if (importer.IsExpired(draft))
-        {
-            TempData["Notice"] = Expired;
-            return RedirectToPage("Import");
+            return otherAnswer!;
         }
         if (draft.ImportedAtUtc is not null)
         {
@@ -82,6 +72,22 @@ public class ImportReviewModel(FamilyImporter importer, FamilyPortalDbContext db
             return Page();
         }
         return RedirectToPage(new { draftId });
+    }
+
+    /// <summary>The staff member's own draft still in its hour, or the answer to give instead (404, or back to the upload).</summary>
+    private async Task<(FamilyImportDraft? Draft, IActionResult? OtherAnswer)> OpenAsync(Guid draftId, CancellationToken ct)
+    {
+        var draft = await importer.FindAsync(draftId, ct);
+        if (draft is null)
+        {
+            return (null, NotFound());
+        }
+        if (importer.IsExpired(draft))
+        {
+            TempData["Notice"] = Expired;
+            return (null, RedirectToPage("Import"));
+        }
+        return (draft, null);
     }
 
     public static string Describe(FamilyOutcome outcome)

@@ -77,9 +77,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
         }
         else
         {
-            // The version the editor saw is the one the update requires in the database.
-            db.Entry(item).Property(n => n.Version).OriginalValue = Input.Version;
-            item.Version = Input.Version + 1;
+            db.SaveOnlyOverVersion(item, Input.Version);
         }
         item.Title = title;
         item.Body = body;
@@ -116,8 +114,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
             Show(item);
             return Page();
         }
-        db.Entry(item).Property(n => n.Version).OriginalValue = Input.Version;
-        item.Version = Input.Version + 1;
+        db.SaveOnlyOverVersion(item, Input.Version);
         (item.PublishFromUtc, item.PublishUntilUtc) = window;
         item.UpdatedAtUtc = now;
         if (!await SaveAsync(item, ct))
