@@ -312,22 +312,23 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
     [Fact]
     public async Task An_activity_with_bookings_cannot_be_deleted_but_can_be_archived_and_reactivated()
     {
-        var (tenant, agent) = await SignInAsync(Roles.Agent);
-        var page = await agent.GetPageAsync("/admin/prestations");
+        // Deleting is an administrator's decision (an agent gets 403, see AdministratorActionsTests).
+        var (tenant, admin) = await SignInAsync(Roles.Administrator);
+        var page = await admin.GetPageAsync("/admin/prestations");
 
-        var delete = await agent.SubmitAsync(page, "/admin/prestations", new Dictionary<string, string?>(), formAction: "handler=Delete");
+        var delete = await admin.SubmitAsync(page, "/admin/prestations", new Dictionary<string, string?>(), formAction: "handler=Delete");
 
         Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
         Assert.Equal("La prestation GT - RESTAURATION ne peut pas être supprimée : elle a 1 réservation(s) : archivez-la plutôt.",
             (await PageClient.ParseAsync(delete)).QuerySelector(".validation-summary li")!.TextContent.Trim());
         Assert.False((await ActivityAsync(tenant.ActivityId)).IsArchived);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(page, "/admin/prestations", new Dictionary<string, string?>(), formAction: "handler=Archive")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, "/admin/prestations", new Dictionary<string, string?>(), formAction: "handler=Archive")).StatusCode);
         Assert.True((await ActivityAsync(tenant.ActivityId)).IsArchived);
-        var archivedRow = (await agent.GetPageAsync("/admin/prestations")).QuerySelector("tbody tr")!;
+        var archivedRow = (await admin.GetPageAsync("/admin/prestations")).QuerySelector("tbody tr")!;
         Assert.Contains("Archivée", archivedRow.TextContent, StringComparison.Ordinal);
 
-        var reactivate = await agent.PostFormAsync("/admin/prestations", new Dictionary<string, string?>(), formAction: "handler=Archive");
+        var reactivate = await admin.PostFormAsync("/admin/prestations", new Dictionary<string, string?>(), formAction: "handler=Archive");
         Assert.Equal(HttpStatusCode.Redirect, reactivate.StatusCode);
         Assert.False((await ActivityAsync(tenant.ActivityId)).IsArchived);
     }
@@ -335,7 +336,7 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
     [Fact]
     public async Task An_activity_without_bookings_is_deleted()
     {
-        var (tenant, agent) = await SignInAsync(Roles.Agent);
+        var (tenant, admin) = await SignInAsync(Roles.Administrator);
         var spare = await ReadAsync(async db =>
         {
             db.Tenant.EnterPlatformScope();
@@ -347,9 +348,9 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
             await db.SaveChangesAsync();
             return activity.Id;
         });
-        var token = (await agent.GetPageAsync("/admin/prestations")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = (await admin.GetPageAsync("/admin/prestations")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
-        var response = await agent.Http.PostAsync($"/admin/prestations?handler=Delete&activityId={spare}",
+        var response = await admin.Http.PostAsync($"/admin/prestations?handler=Delete&activityId={spare}",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

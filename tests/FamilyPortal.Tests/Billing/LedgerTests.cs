@@ -1,5 +1,6 @@
 using System.Net;
 using FamilyPortal.Tests.Support;
+using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain.Billing;
 using Microsoft.EntityFrameworkCore;
 using static FamilyPortal.Tests.Billing.BillingKit;
@@ -93,11 +94,13 @@ public class LedgerTests(AccountsFactory factory) : IClassFixture<AccountsFactor
     [Fact]
     public async Task Credit_notes_refer_to_the_invoice_take_their_own_gapless_numbers_and_leave_the_invoice_unchanged()
     {
-        var (tenant, invoice, agent) = await IssuedAsync();
+        var (tenant, invoice, _) = await IssuedAsync();
+        // Credit notes are an administrator's decision (an agent gets 403, see AdministratorActionsTests).
+        var admin = await StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
         var url = $"/admin/factures/{invoice.Id}";
 
-        var first = await agent.PostFormAsync(url, new Dictionary<string, string?> { ["Credit.Amount"] = "4,10", ["Credit.Reason"] = "Repas du 05/10 facturé à tort" }, "handler=CreditNote");
-        var second = await agent.PostFormAsync(url, new Dictionary<string, string?> { ["Credit.Amount"] = "1", ["Credit.Reason"] = "Geste commercial" }, "handler=CreditNote");
+        var first = await admin.PostFormAsync(url, new Dictionary<string, string?> { ["Credit.Amount"] = "4,10", ["Credit.Reason"] = "Repas du 05/10 facturé à tort" }, "handler=CreditNote");
+        var second = await admin.PostFormAsync(url, new Dictionary<string, string?> { ["Credit.Amount"] = "1", ["Credit.Reason"] = "Geste commercial" }, "handler=CreditNote");
 
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
         var notes = await ReadAsync(factory, tenant.MunicipalityId, db => db.CreditNotes.AsNoTracking().Where(c => c.InvoiceId == invoice.Id).OrderBy(c => c.Sequence).ToListAsync());
@@ -106,7 +109,7 @@ public class LedgerTests(AccountsFactory factory) : IClassFixture<AccountsFactor
         var after = await ReloadAsync(tenant, invoice.Id);
         Assert.Equal((invoice.Number, 12.30m, 5.10m, 7.20m, InvoiceStatus.ToPay), (after.Number, after.Total, after.Credited, after.Remaining, after.Status));
         Assert.Equal(12.30m, after.Lines.Single().Amount);
-        var page = TextOf(await agent.GetPageAsync(url));
+        var page = TextOf(await admin.GetPageAsync(url));
         Assert.Contains("AV-2026-000002", page, StringComparison.Ordinal);
         Assert.Contains("reste à payer : 7,20 €", page, StringComparison.Ordinal);
     }
@@ -114,9 +117,10 @@ public class LedgerTests(AccountsFactory factory) : IClassFixture<AccountsFactor
     [Fact]
     public async Task A_credit_note_above_what_the_invoice_still_bills_is_refused_and_takes_no_number()
     {
-        var (tenant, invoice, agent) = await IssuedAsync();
+        var (tenant, invoice, _) = await IssuedAsync();
+        var admin = await StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
 
-        var response = await agent.PostFormAsync($"/admin/factures/{invoice.Id}",
+        var response = await admin.PostFormAsync($"/admin/factures/{invoice.Id}",
             new Dictionary<string, string?> { ["Credit.Amount"] = "12,31", ["Credit.Reason"] = "Erreur" }, "handler=CreditNote");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -124,7 +128,7 @@ public class LedgerTests(AccountsFactory factory) : IClassFixture<AccountsFactor
         Assert.False(await ReadAsync(factory, tenant.MunicipalityId, db => db.CreditNotes.AnyAsync(c => c.InvoiceId == invoice.Id)));
         Assert.False(await ReadAsync(factory, tenant.MunicipalityId, db => db.DocumentCounters.AnyAsync(c => c.Series == DocumentSeries.CreditNote && c.Year == 2026 && c.Last > 0)));
 
-        var fully = await agent.PostFormAsync($"/admin/factures/{invoice.Id}",
+        var fully = await admin.PostFormAsync($"/admin/factures/{invoice.Id}",
             new Dictionary<string, string?> { ["Credit.Amount"] = "12,30", ["Credit.Reason"] = "Mois annulé" }, "handler=CreditNote");
         Assert.Equal(HttpStatusCode.Redirect, fully.StatusCode);
         Assert.Equal(InvoiceStatus.Cancelled, (await ReloadAsync(tenant, invoice.Id)).Status);
