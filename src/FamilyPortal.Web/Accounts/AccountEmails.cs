@@ -7,6 +7,9 @@ namespace FamilyPortal.Web.Accounts;
 /// <summary>The emails of the account feature, each put in the outbox of the caller's transaction.</summary>
 public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, PublicLinks links, AdhesionCodeVault codes)
 {
+    public const string ConfirmAddressSubject = "Confirmez votre adresse email";
+    public const string ConfirmNewAddressSubject = "Confirmez votre nouvelle adresse email";
+
     /// <summary>Email 1 of the guide: the identifiant and a link that confirms the address and opens the sign-in.</summary>
     public void AccountCreated(PortalAccount account, string confirmationToken) =>
         outbox.Enqueue(new OutgoingEmail
@@ -23,6 +26,26 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
             ],
             Action = new EmailLink("Confirmer mon adresse et me connecter",
                 links.Absolute("/confirmer-email", new Dictionary<string, string?> { ["compte"] = account.Id, ["jeton"] = confirmationToken })),
+            AccountId = account.Id,
+        });
+
+    /// <summary>« Renvoyer le lien de confirmation »: a new link for the account's current address.</summary>
+    public void ConfirmationLinkAgain(PortalAccount account, string confirmationToken) =>
+        outbox.Enqueue(new OutgoingEmail
+        {
+            ToAddress = account.Email!,
+            ToName = $"{account.FirstName} {account.LastName}",
+            Subject = ConfirmAddressSubject,
+            Greeting = Greeting(account),
+            Paragraphs =
+            [
+                $"Vous avez demandé un nouveau lien pour confirmer l'adresse email du compte {account.UserName}.",
+                "Tant qu'elle n'est pas confirmée, les emails de vos réservations attendent : ils partiront dès que vous aurez ouvert ce lien.",
+                "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+            ],
+            Action = new EmailLink("Confirmer mon adresse",
+                links.Absolute("/confirmer-email", new Dictionary<string, string?> { ["compte"] = account.Id, ["jeton"] = confirmationToken })),
+            AccountId = account.Id,
         });
 
     /// <summary>
@@ -74,6 +97,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
             ],
             Action = new EmailLink("Choisir un nouveau mot de passe",
                 links.Absolute("/reinitialiser-mot-de-passe", new Dictionary<string, string?> { ["compte"] = account.Id, ["jeton"] = token })),
+            AccountId = account.Id,
         });
 
     public void Identifiants(string email, IReadOnlyList<string> identifiants) =>
@@ -96,7 +120,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
         outbox.Enqueue(new OutgoingEmail
         {
             ToAddress = newEmail,
-            Subject = "Confirmez votre nouvelle adresse email",
+            Subject = ConfirmNewAddressSubject,
             Greeting = Greeting(account),
             Paragraphs =
             [
@@ -108,8 +132,10 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 {
                     ["compte"] = account.Id, ["email"] = newEmail, ["jeton"] = token,
                 })),
+            AccountId = account.Id,
         });
 
+    /// <summary>To the old address, and only when it had been confirmed: an address never proved to be the holder's gets nothing.</summary>
     public void EmailChangedNotice(PortalAccount account, string oldEmail, string newEmail) =>
         outbox.Enqueue(new OutgoingEmail
         {
@@ -121,6 +147,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 $"L'adresse email du compte {account.UserName} est désormais {newEmail}.",
                 "Si vous n'êtes pas à l'origine de ce changement, contactez votre mairie sans attendre.",
             ],
+            AccountId = account.Id,
         });
 
     public void PasswordChangedNotice(PortalAccount account) =>
@@ -135,6 +162,7 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
                 "Si vous n'êtes pas à l'origine de ce changement, utilisez « Mot de passe oublié » et contactez votre mairie.",
             ],
             AwaitsConfirmationOf = account.EmailConfirmed ? null : account.Id,
+            AccountId = account.Id,
         });
 
     internal static string Greeting(PortalAccount account) => account.Civility switch

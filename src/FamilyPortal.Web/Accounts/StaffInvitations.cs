@@ -85,6 +85,7 @@ public sealed class StaffInvitations(UserManager<PortalAccount> users, EmailOutb
                 links.Absolute("/invitation", new Dictionary<string, string?> { ["compte"] = account.Id, ["jeton"] = token })),
             MunicipalityId = municipalityId,
             MunicipalityName = municipalityName,
+            AccountId = account.Id,
         });
         return account;
     }

@@ -29,6 +29,7 @@ public sealed class AdhesionEmails(EmailOutbox outbox, PublicLinks links)
             MunicipalityId = municipalityId,
             MunicipalityName = municipalityName,
             AwaitsConfirmationOf = account.EmailConfirmed ? null : account.Id,
+            AccountId = account.Id,
         });
 
     /// <summary>

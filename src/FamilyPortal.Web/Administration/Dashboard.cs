@@ -16,11 +16,19 @@ public sealed class Dashboard(FamilyPortalDbContext db, TimeProvider time)
     public sealed record Load(string Site, string Activity, int Today, int? TodayCapacity, bool TodayClosed,
         int Tomorrow, int? TomorrowCapacity, bool TomorrowClosed);
 
-    public sealed record StuckMail(string Subject, string ToAddress, DateTime CreatedAtUtc, int Attempts, string? LastError);
+    /// <param name="Held">Waiting for the account to confirm its address, not for the mail server.</param>
+    public sealed record StuckMail(string Subject, string ToAddress, DateTime CreatedAtUtc, int Attempts, string? LastError, bool Held);
+
+    /// <summary>A mail that will never be sent, and why (an address never confirmed, then replaced).</summary>
+    public sealed record AbandonedMail(string Subject, string ToAddress, DateTime CreatedAtUtc, string Reason);
+
+    /// <summary>Abandoned mail is listed for this long.</summary>
+    public static readonly TimeSpan AbandonedShownFor = TimeSpan.FromDays(30);
 
     public sealed record Refusal(string Child, string Activity, DateOnly Date, string Reason, DateTime CreatedAtUtc);
 
-    public sealed record View(DateOnly Today, IReadOnlyList<Load> Loads, int StuckMailCount, IReadOnlyList<StuckMail> StuckMails, IReadOnlyList<Refusal> Refusals);
+    public sealed record View(DateOnly Today, IReadOnlyList<Load> Loads, int StuckMailCount, IReadOnlyList<StuckMail> StuckMails, IReadOnlyList<Refusal> Refusals,
+        IReadOnlyList<AbandonedMail> AbandonedMails);
 
     public async Task<View> LoadAsync(int municipalityId, CancellationToken ct)
     {
@@ -50,10 +58,16 @@ public sealed class Dashboard(FamilyPortalDbContext db, TimeProvider time)
         // The outbox is not tenant-filtered (the dispatcher serves everybody): filtered here by hand.
         var stuckBefore = (now - OutboxDelay).UtcDateTime;
         var stuck = db.OutboxMessages.AsNoTracking()
-            .Where(m => m.MunicipalityId == municipalityId && m.SentAtUtc == null && m.CreatedAtUtc <= stuckBefore);
+            .Where(m => m.MunicipalityId == municipalityId && m.SentAtUtc == null && m.AbandonedAtUtc == null && m.CreatedAtUtc <= stuckBefore);
         var stuckCount = await stuck.CountAsync(ct);
         var stuckMails = await stuck.OrderBy(m => m.CreatedAtUtc).Take(10)
-            .Select(m => new StuckMail(m.Subject, m.ToAddress, m.CreatedAtUtc, m.Attempts, m.LastError))
+            .Select(m => new StuckMail(m.Subject, m.ToAddress, m.CreatedAtUtc, m.Attempts, m.LastError, m.HeldForAccountId != null))
+            .ToListAsync(ct);
+        var abandonedSince = (now - AbandonedShownFor).UtcDateTime;
+        var abandoned = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.MunicipalityId == municipalityId && m.AbandonedAtUtc != null && m.AbandonedAtUtc >= abandonedSince)
+            .OrderByDescending(m => m.AbandonedAtUtc).Take(10)
+            .Select(m => new AbandonedMail(m.Subject, m.ToAddress, m.CreatedAtUtc, m.AbandonReason ?? ""))
             .ToListAsync(ct);
 
         var refusals = await (
@@ -66,6 +80,6 @@ public sealed class Dashboard(FamilyPortalDbContext db, TimeProvider time)
             .Take(20)
             .ToListAsync(ct);
 
-        return new View(today, rows, stuckCount, stuckMails, refusals);
+        return new View(today, rows, stuckCount, stuckMails, refusals, abandoned);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain.Billing;
 using FamilyPortal.Web.Domain.Reservations;
@@ -41,23 +42,28 @@ public sealed class LateCancellations(FamilyPortalDbContext db)
     }
 
     /// <summary>
-    /// Makes a late cancellation free, with one conditional update: it applies only while no invoice of that
-    /// family and month exists, so an issue running at the same time either bills it or sees it free.
+    /// Makes a late cancellation free while no invoice of that family and month exists: the check and the tracked
+    /// change (journalled with its author) are one serializable transaction, so an issue running at the same time
+    /// either bills it or sees it free.
     /// </summary>
-    public async Task<Result> JustifyAsync(long bookingId, CancellationToken ct)
-    {
-        var booking = await (from b in db.Bookings.AsNoTracking()
-                             where b.Id == bookingId && b.Cancellation == CancellationKind.Late && b.CancelledAtUtc != null
-                             join c in db.Children on b.ChildId equals c.Id
-                             select new { b.Date, c.FamilyId }).SingleOrDefaultAsync(ct);
-        if (booking is null)
+    public Task<Result> JustifyAsync(long bookingId, CancellationToken ct) =>
+        db.InTransactionAsync(IsolationLevel.Serializable, async token =>
         {
-            return Result.NotFound;
-        }
-        var month = BillingMonth.Of(booking.Date).FirstDay;
-        var updated = await db.Bookings
-            .Where(b => b.Id == bookingId && !db.Invoices.Any(i => i.FamilyId == booking.FamilyId && i.Month == month))
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.CancellationJustified, true), ct);
-        return updated == 1 ? Result.Justified : Result.AlreadyInvoiced;
-    }
+            var booking = await db.Bookings
+                .SingleOrDefaultAsync(b => b.Id == bookingId && b.Cancellation == CancellationKind.Late && b.CancelledAtUtc != null, token);
+            var familyId = booking is null ? null
+                : await db.Children.Where(c => c.Id == booking.ChildId).Select(c => (int?)c.FamilyId).SingleOrDefaultAsync(token);
+            if (booking is null || familyId is null)
+            {
+                return Result.NotFound;
+            }
+            var month = BillingMonth.Of(booking.Date).FirstDay;
+            if (await db.Invoices.AnyAsync(i => i.FamilyId == familyId && i.Month == month, token))
+            {
+                return Result.AlreadyInvoiced;
+            }
+            booking.CancellationJustified = true;
+            await db.SaveChangesAsync(token);
+            return Result.Justified;
+        }, ct);
 }

@@ -31,4 +31,9 @@ public class PortalAccount : IdentityUser
     /// or an earlier one is refused, so a code seen over a shoulder cannot be used a second time.
     /// </summary>
     public long? LastAuthenticatorStep { get; set; }
+    /// <summary>
+    /// For staff: set while an administrator (or the operator) has suspended the account. A suspended account
+    /// has no session, cannot sign in and its invitation link does not work; null means active.
+    /// </summary>
+    public DateTime? SuspendedAtUtc { get; set; }
 }

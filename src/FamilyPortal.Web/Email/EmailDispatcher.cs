@@ -30,7 +30,7 @@ public sealed class EmailDispatcher(
         {
             var now = Now();
             var due = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.SentAtUtc == null && m.HeldForAccountId == null && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+                .Where(m => m.SentAtUtc == null && m.HeldForAccountId == null && m.AbandonedAtUtc == null && m.NextAttemptAtUtc <= now && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
                 .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id)
                 .Take(batchSize)
                 .ToListAsync(cancellationToken);
@@ -106,7 +106,7 @@ public sealed class EmailDispatcher(
         var now = Now();
         var until = now.AddSeconds(Math.Max(30, options.Value.ClaimSeconds));
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentAtUtc == null && m.HeldForAccountId == null && m.NextAttemptAtUtc <= now
+            .Where(m => m.Id == id && m.SentAtUtc == null && m.HeldForAccountId == null && m.AbandonedAtUtc == null && m.NextAttemptAtUtc <= now
                 && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.ClaimedBy, InstanceId)

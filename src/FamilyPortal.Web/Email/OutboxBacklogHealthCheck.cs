@@ -12,8 +12,10 @@ public sealed class OutboxBacklogHealthCheck(FamilyPortalDbContext db, TimeProvi
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var limit = time.GetUtcNow().UtcDateTime - Overdue;
-        var waiting = await db.OutboxMessages.CountAsync(m => m.SentAtUtc == null, cancellationToken);
-        var overdue = await db.OutboxMessages.CountAsync(m => m.SentAtUtc == null && m.CreatedAtUtc < limit, cancellationToken);
+        // Mail held for an unconfirmed address, or abandoned, is not the SMTP server's delay.
+        var due = db.OutboxMessages.Where(m => m.SentAtUtc == null && m.HeldForAccountId == null && m.AbandonedAtUtc == null);
+        var waiting = await due.CountAsync(cancellationToken);
+        var overdue = await due.CountAsync(m => m.CreatedAtUtc < limit, cancellationToken);
         var data = new Dictionary<string, object> { ["waiting"] = waiting, ["overdue"] = overdue };
         return overdue == 0
             ? HealthCheckResult.Healthy($"{waiting} courriel(s) en attente", data)

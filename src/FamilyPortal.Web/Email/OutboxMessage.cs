@@ -19,6 +19,15 @@ public class OutboxMessage
     public required string MessageId { get; set; }
     /// <summary>Set while the mail waits for this account to confirm its address; null means it may go.</summary>
     public string? HeldForAccountId { get; set; }
+    /// <summary>
+    /// The account the mail was written to (its own notices, confirmations, summaries), when there is one:
+    /// deleting the account deletes the copies of its own mail, never the town halls' mail to the same address.
+    /// </summary>
+    public string? AccountId { get; set; }
+    /// <summary>Set when a held mail will never be sent (its address is no longer the account's); kept for the staff view.</summary>
+    public DateTime? AbandonedAtUtc { get; set; }
+    /// <summary>Why the mail was abandoned, in French, as the staff and the developer read it.</summary>
+    public string? AbandonReason { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime NextAttemptAtUtc { get; set; }
     public int Attempts { get; set; }

@@ -24,6 +24,11 @@ public sealed record OutgoingEmail
     /// emails and the recovery emails go to an unconfirmed address.
     /// </summary>
     public string? AwaitsConfirmationOf { get; init; }
+    /// <summary>
+    /// The account the mail is written to, for the account's own mail (a held mail is its account's too). Mail a
+    /// collectivité sends to a family's address is nobody's account's: it stays when an account is deleted.
+    /// </summary>
+    public string? AccountId { get; init; }
 }
 
 /// <summary>A link shown as a button in HTML and as « text : address » in plain text.</summary>

@@ -67,6 +67,7 @@ public static class IdentitySetup
         services.AddScoped<AccountRecovery>();
         services.AddScoped<AccountDataExport>();
         services.AddScoped<StaffInvitations>();
+        services.AddScoped<StaffMembers>();
         services.AddScoped<AuthenticatorCheck>();
 
         // Keys in the database: every web instance behind the load balancer reads the same cookies and tokens.

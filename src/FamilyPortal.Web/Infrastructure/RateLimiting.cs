@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace FamilyPortal.Web.Infrastructure;
 
@@ -17,6 +18,11 @@ public static class RateLimiting
     public const string Adhesion = "adhesion";
     /// <summary>Staff checking a caller's secret answer: counted per staff account, not per address.</summary>
     public const string SecretAnswerCheck = "verification-reponse";
+    /// <summary>
+    /// « Mon compte »: the forms that check the password or send a link, counted per signed-in account and form
+    /// (a stolen session is what they protect against, whatever its address). The details form is not limited.
+    /// </summary>
+    public const string MyAccount = "mon-compte";
 
     private static readonly (string Name, int Permits, int WindowSeconds, bool PostsOnly)[] Defaults =
     [
@@ -63,7 +69,33 @@ public static class RateLimiting
                     });
                 });
             }
+            AddMyAccountPolicy(options, configuration);
         });
         return services;
+    }
+
+    private static readonly string[] MyAccountForms = ["Password", "Email", "Question", "Delete", "ResendConfirmation"];
+
+    private static void AddMyAccountPolicy(RateLimiterOptions options, IConfiguration configuration)
+    {
+        var section = configuration.GetSection($"RateLimits:{MyAccount}");
+        var limit = section.GetValue("PermitLimit", 10);
+        var seconds = section.GetValue("WindowSeconds", 600);
+        options.AddPolicy(MyAccount, http =>
+        {
+            var handler = http.Request.RouteValues["handler"] as string ?? http.Request.Query["handler"].ToString();
+            if (!HttpMethods.IsPost(http.Request.Method) || string.Equals(handler, "Details", StringComparison.OrdinalIgnoreCase))
+            {
+                return RateLimitPartition.GetNoLimiter("lecture");
+            }
+            var account = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonyme";
+            var form = MyAccountForms.FirstOrDefault(f => string.Equals(f, handler, StringComparison.OrdinalIgnoreCase)) ?? "autre";
+            return RateLimitPartition.GetFixedWindowLimiter($"compte:{account}:{form}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit,
+                Window = TimeSpan.FromSeconds(seconds),
+                QueueLimit = 0,
+            });
+        });
     }
 }

@@ -3,6 +3,7 @@ using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
 using FamilyPortal.Web.Domain.Reservations;
 using FamilyPortal.Web.Tenancy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,7 +15,8 @@ namespace FamilyPortal.Web.Journal;
 /// tenant-owned record added, modified or deleted (and the staff accounts of the collectivité) becomes a
 /// journal entry with the changed fields before and after, secrets masked, in the same SaveChanges — so
 /// the entry is committed with the change or not at all. A parent's « Valider » is recorded too, from the
-/// <see cref="BasketValidation"/> it adds.
+/// <see cref="BasketValidation"/> it adds. A staff account's role given or taken is recorded on the account;
+/// the platform operator's changes to a collectivité's staff go to that collectivité's journal.
 /// Bulk statements (ExecuteUpdate, raw SQL) bypass the change tracker: staff changes go through tracked
 /// entities so that they are journalled; the places counter is the only bulk write, on purpose not journalled.
 /// </summary>
@@ -154,14 +156,21 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
         var validations = changed.Where(e => e.State == EntityState.Added && e.Entity is BasketValidation).ToList();
-        var staffChanges = current.IsStaff && current.Id is { } municipalityId
+        // Staff work on their own collectivité; the operator on the one their page entered (its staff accounts).
+        var journalOf = current.IsStaff ? current.Id : current.IsOperator ? db.CurrentMunicipalityId : null;
+        var staffChanges = journalOf is { } municipalityId
             ? changed.Where(e => IsJournalled(e, municipalityId)).ToList()
             : [];
-        if (validations.Count == 0 && staffChanges.Count == 0)
+        var roleChanges = journalOf is null ? [] : changed.Where(e => e.Entity is IdentityUserRole<string>).ToList();
+        if (validations.Count == 0 && staffChanges.Count == 0 && roleChanges.Count == 0)
         {
             return;
         }
         var now = time.GetUtcNow().UtcDateTime;
+        if (roleChanges.Count > 0)
+        {
+            await WriteRoleChangesAsync(db, roleChanges, journalOf!.Value, _staff ??= await StaffAsync(db, queries), now, queries);
+        }
         if (staffChanges.Count > 0)
         {
             var staff = _staff ??= await StaffAsync(db, queries);
@@ -181,7 +190,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
                 };
                 Write(db, record, new JournalEntry
                 {
-                    MunicipalityId = current.Id!.Value,
+                    MunicipalityId = journalOf!.Value,
                     AtUtc = now,
                     ActorAccountId = staff.AccountId,
                     ActorName = staff.Name,
@@ -251,8 +260,58 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         var account = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => u.Id == current.AccountId)
             .Select(u => new { u.UserName, u.FirstName, u.LastName }))).FirstOrDefault();
         var name = account is null ? "" : $"{account.FirstName} {account.LastName}".Trim();
-        return new Actor(current.AccountId, name.Length > 0 ? name : account?.UserName ?? "Personnel", account?.UserName);
+        name = name.Length > 0 ? name : account?.UserName ?? "Personnel";
+        return new Actor(current.AccountId, current.IsStaff ? name : $"{name} (opérateur de la plateforme)", account?.UserName);
     }
+
+    /// <summary>
+    /// A staff account's role given or taken (Identity's role rows hold only ids): one entry per account, on the
+    /// account, « Rôle : Agent → Administrateur ». The rows of an account being deleted go with its own entry.
+    /// </summary>
+    private async Task WriteRoleChangesAsync(FamilyPortalDbContext db, IReadOnlyList<EntityEntry> records, int municipalityId, Actor staff, DateTime now, IQueries queries)
+    {
+        var rows = records.Select(r => (Record: r, Row: (IdentityUserRole<string>)r.Entity)).ToList();
+        var userIds = rows.Select(r => r.Row.UserId).Distinct().ToList();
+        var roleIds = rows.Select(r => r.Row.RoleId).Distinct().ToList();
+        var accounts = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName, u.StaffMunicipalityId }))).ToDictionary(u => u.Id);
+        var roleNames = (await queries.ListAsync(db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Name }))).ToDictionary(r => r.Id, r => RoleLabel(r.Name));
+        foreach (var group in rows.GroupBy(r => r.Row.UserId))
+        {
+            var tracked = db.ChangeTracker.Entries<PortalAccount>().FirstOrDefault(e => e.Entity.Id == group.Key);
+            if (tracked?.State == EntityState.Deleted || !accounts.TryGetValue(group.Key, out var account)
+                || (tracked?.Entity.StaffMunicipalityId ?? account.StaffMunicipalityId) != municipalityId)
+            {
+                continue;
+            }
+            string? Names(EntityState state) => group.Any(r => r.Record.State == state)
+                ? string.Join(", ", group.Where(r => r.Record.State == state).Select(r => roleNames.GetValueOrDefault(r.Row.RoleId, r.Row.RoleId)).Order(StringComparer.Ordinal))
+                : null;
+            Write(db, group.First().Record, new JournalEntry
+            {
+                MunicipalityId = municipalityId,
+                AtUtc = now,
+                ActorAccountId = staff.AccountId,
+                ActorName = staff.Name,
+                ActorLogin = staff.Login,
+                ActorIsStaff = true,
+                Action = JournalAction.Modified,
+                EntityType = nameof(PortalAccount),
+                EntityKey = group.Key,
+                Summary = $"{JournalLabels.LabelOf(nameof(PortalAccount))} {account.UserName} {JournalLabels.Verb(nameof(PortalAccount), JournalAction.Modified)}",
+                Changes = JournalValues.Serialize([new JournalChange("Role", Names(EntityState.Deleted), Names(EntityState.Added))]),
+            });
+        }
+    }
+
+    private static string RoleLabel(string? role) => role switch
+    {
+        Roles.Administrator => "Administrateur",
+        Roles.Agent => "Agent",
+        Roles.Operator => "Opérateur",
+        _ => role ?? "",
+    };
 
     private static bool IsJournalled(EntityEntry record, int municipalityId) => record.Entity switch
     {

@@ -31,6 +31,7 @@ public static class JournalLabels
         [nameof(PortalAccount)] = new("Compte du personnel", false),
         [nameof(NewsItem)] = new("Actualité", true),
         ["Invoice"] = new("Facture", true),
+        ["BracketPrice"] = new("Tarif par tranche", false),
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -88,6 +89,10 @@ public static class JournalLabels
         ["LockoutEnd"] = "Verrouillé jusqu'au",
         ["LockoutEnabled"] = "Verrouillage possible",
         ["StaffMunicipalityId"] = "Collectivité (n°)",
+        ["SuspendedAtUtc"] = "Suspendu depuis le",
+        ["Role"] = "Rôle",
+        ["BracketId"] = "Tranche (n°)",
+        ["Price"] = "Prix",
         ["Rule"] = "Règlement",
         ["BookingDeadline"] = "délai de réservation",
         ["CancellationDeadline"] = "délai d'annulation",

@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Domain.Billing;
 using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,6 +20,7 @@ internal sealed class JournalNames
     private Dictionary<int, string> _activities = [];
     private Dictionary<int, string> _families = [];
     private Dictionary<string, string> _accounts = [];
+    private Dictionary<int, string> _brackets = [];
 
     public static async Task<JournalNames> LoadAsync(FamilyPortalDbContext db, IReadOnlyList<EntityEntry> records, JournalInterceptor.IQueries queries)
     {
@@ -41,6 +43,12 @@ internal sealed class JournalNames
         {
             names._families = (await queries.ListAsync(db.Families.AsNoTracking().Where(f => familyIds.Contains(f.Id))
                 .Select(f => new { f.Id, f.HouseholdName }))).ToDictionary(f => f.Id, f => f.HouseholdName);
+        }
+        var bracketIds = records.Where(r => r.Entity is BracketPrice).Select(r => ((BracketPrice)r.Entity).BracketId).Distinct().ToList();
+        if (bracketIds.Count > 0)
+        {
+            names._brackets = (await queries.ListAsync(db.QuotientBrackets.AsNoTracking().Where(b => bracketIds.Contains(b.Id))
+                .Select(b => new { b.Id, b.Label }))).ToDictionary(b => b.Id, b => b.Label);
         }
         if (accountIds.Count > 0)
         {
@@ -80,6 +88,7 @@ internal sealed class JournalNames
         Closure closure => closure.StartDate == closure.EndDate
             ? $"« {closure.Reason} » du {FrenchDates.Numeric(closure.StartDate)}"
             : $"« {closure.Reason} » du {FrenchDates.Numeric(closure.StartDate)} au {FrenchDates.Numeric(closure.EndDate)}",
+        BracketPrice price => $"de {Activity(price.ActivityId)} pour {_brackets.GetValueOrDefault(price.BracketId, $"la tranche n° {price.BracketId}")}",
         Membership membership =>
             $"du compte {_accounts.GetValueOrDefault(membership.AccountId, "supprimé")} à la famille {_families.GetValueOrDefault(membership.FamilyId, $"n° {membership.FamilyId}")}",
         _ => NameProperties.Select(p => record.Metadata.FindProperty(p) is null ? null : record.Property(p).CurrentValue as string)

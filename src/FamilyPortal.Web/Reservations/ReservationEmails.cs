@@ -30,6 +30,7 @@ public sealed class ReservationEmails(FamilyPortalDbContext db, EmailOutbox outb
             MunicipalityId = municipality.Id,
             MunicipalityName = municipality.Name,
             AwaitsConfirmationOf = account.EmailConfirmed ? null : account.Id,
+            AccountId = account.Id,
         });
     }
 

@@ -32,6 +32,12 @@ public sealed class CurrentMunicipality
     /// <summary>For a parent: every adhésion, in all collectivités, sorted by collectivité name.</summary>
     public IReadOnlyList<MembershipChoice> Memberships { get; private set; } = [];
 
+    /// <summary>
+    /// The platform operator (no collectivité of their own). The operator's pages enter the collectivité they work
+    /// on, and the journal records their changes to its staff accounts in that collectivité's journal.
+    /// </summary>
+    public bool IsOperator { get; private set; }
+
     public bool IsParent => AccountId is not null && !IsStaff;
 
     /// <summary>The parent has several collectivités and may switch between them.</summary>
@@ -48,6 +54,8 @@ public sealed class CurrentMunicipality
         Name = name;
         IsResolved = true;
     }
+
+    internal void MarkOperator() => IsOperator = true;
 
     internal void SetParent(string accountId, IReadOnlyList<MembershipChoice> memberships, MembershipChoice? current)
     {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using FamilyPortal.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Tenancy;
@@ -19,27 +21,41 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
         // An error page re-executes the pipeline in the same request: it was resolved already.
         if (accountId is not null && !current.IsResolved)
         {
-            await ResolveAsync(accountId, current, db, context.RequestAborted);
+            if (!await ResolveAsync(accountId, current, db, context.RequestAborted))
+            {
+                // Suspended since the cookie was issued (its sessions were ended with the suspension): nobody.
+                await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+            else if (context.User.IsInRole(Roles.Operator))
+            {
+                current.MarkOperator();
+            }
         }
         await next(context);
     }
 
-    private static async Task ResolveAsync(string accountId, CurrentMunicipality current, FamilyPortalDbContext db, CancellationToken ct)
+    /// <returns>False for a suspended account.</returns>
+    private static async Task<bool> ResolveAsync(string accountId, CurrentMunicipality current, FamilyPortalDbContext db, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking()
             .Where(u => u.Id == accountId)
-            .Select(u => new { u.StaffMunicipalityId, u.SelectedMunicipalityId })
+            .Select(u => new { u.StaffMunicipalityId, u.SelectedMunicipalityId, Suspended = u.SuspendedAtUtc != null })
             .SingleOrDefaultAsync(ct);
         if (account is null)
         {
-            return;
+            return true;
+        }
+        if (account.Suspended)
+        {
+            return false;
         }
         if (account.StaffMunicipalityId is { } staffMunicipalityId)
         {
             var name = await db.Municipalities.Where(m => m.Id == staffMunicipalityId).Select(m => m.Name).SingleAsync(ct);
             db.Tenant.Enter(staffMunicipalityId);
             current.SetStaff(accountId, staffMunicipalityId, name);
-            return;
+            return true;
         }
         // Before a collectivité is entered, the parent's adhésions in all of them are read on purpose.
         var memberships = await db.Memberships.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
@@ -53,6 +69,7 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
             db.Tenant.Enter(chosen.MunicipalityId);
         }
         current.SetParent(accountId, memberships, chosen);
+        return true;
     }
 }
 

@@ -33,13 +33,13 @@ public class AdministratorActionsTests(AccountsFactory factory) : IClassFixture<
             ("Credit.Amount", "4,10"), ("Credit.Reason", "Repas facturé à tort"), ("Credit.Version", invoice.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.False(await ReadAsync(factory, tenant.MunicipalityId, db => db.CreditNotes.AnyAsync()));
+        Assert.False(await ReadAsync(factory, tenant.MunicipalityId, db => db.CreditNotes.AnyAsync(c => c.InvoiceId == invoice.Id)));
         Assert.False(await ReadAsync(factory, tenant.MunicipalityId, db => db.DocumentCounters.AnyAsync(c => c.Series == DocumentSeries.CreditNote && c.Year == 2026)));
 
         var admin = await StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
         var issued = await admin.PostFormAsync(url, new Dictionary<string, string?> { ["Credit.Amount"] = "4,10", ["Credit.Reason"] = "Repas facturé à tort" }, "handler=CreditNote");
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
-        Assert.Equal(1, await ReadAsync(factory, tenant.MunicipalityId, db => db.CreditNotes.CountAsync()));
+        Assert.Equal(1, await ReadAsync(factory, tenant.MunicipalityId, db => db.CreditNotes.CountAsync(c => c.InvoiceId == invoice.Id)));
     }
 
     [Fact]

@@ -103,9 +103,10 @@ public class StaffManagementTests(AccountsFactory factory) : IClassFixture<Accou
         var client = PageClient.For(factory);
         var password = await client.PostFormAsync("/connexion", new Dictionary<string, string?> { ["Identifiant"] = agentAccount.Login, ["Password"] = StaffJourney.Password });
         Assert.Equal("/connexion/code", password.Headers.Location!.OriginalString.Split('?')[0]);
+        var codePage = await client.GetPageAsync("/connexion/code");
 
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(admin, Url, "Suspend", agentAccount.Id)).StatusCode);
-        var code = await client.PostFormAsync("/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.FreshCode(StaffJourney.Keys[agentAccount.Id]) });
+        var code = await client.SubmitAsync(codePage, "/connexion/code", new Dictionary<string, string?> { ["Code"] = Totp.FreshCode(StaffJourney.Keys[agentAccount.Id]) });
 
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.StartsWith("/connexion", code.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -41,6 +41,7 @@ public class PlatformStaffTests(AccountsFactory factory) : IClassFixture<Account
         var (tenant, op, client) = await OperatorAsync();
         var first = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator);
         var second = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator);
+        var third = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator);
         var firstSession = await StaffJourney.SignInAsync(factory, first);
         var url = UrlOf(tenant.MunicipalityId);
         Assert.Contains(tenant.Name, (await client.GetPageAsync("/plateforme")).Body!.TextContent, StringComparison.Ordinal);
@@ -62,6 +63,10 @@ public class PlatformStaffTests(AccountsFactory factory) : IClassFixture<Account
         Assert.False(await IsInRoleAsync(first.Id, Roles.Administrator));
         Assert.Equal(HttpStatusCode.Redirect, (await StaffManagementTests.ActAsync(client, url, "Remove", second.Id)).StatusCode);
         Assert.Null(await FindAsync(factory, second.Login));
+        // The third one is now the last active administrator.
+        var last = await StaffManagementTests.ActAsync(client, url, "Remove", third.Id);
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.NotNull(await FindAsync(factory, third.Login));
 
         var journal = await ReadAsync((db, _) => db.JournalEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(j => j.MunicipalityId == tenant.MunicipalityId && j.EntityType == nameof(PortalAccount)).OrderBy(j => j.Id).ToListAsync());

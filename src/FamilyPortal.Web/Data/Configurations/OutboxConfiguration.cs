@@ -17,6 +17,9 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         entity.HasIndex(m => m.MessageId).IsUnique();
         entity.Property(m => m.HeldForAccountId).HasMaxLength(450);
         entity.HasIndex(m => m.HeldForAccountId);
+        entity.Property(m => m.AccountId).HasMaxLength(450);
+        entity.HasIndex(m => m.AccountId);
+        entity.Property(m => m.AbandonReason).HasMaxLength(300);
         // The dispatcher's query: unsent messages that are due.
         entity.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
     }

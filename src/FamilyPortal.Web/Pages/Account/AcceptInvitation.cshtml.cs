@@ -79,7 +79,8 @@ public class AcceptInvitationModel(UserManager<PortalAccount> users, ILogger<Acc
             return null;
         }
         var account = await users.FindByIdAsync(Compte);
-        return account is not null && !await users.HasPasswordAsync(account)
+        // A suspended account's link does not work until it is reactivated (within its three days).
+        return account is not null && account.SuspendedAtUtc is null && !await users.HasPasswordAsync(account)
             && await users.VerifyUserTokenAsync(account, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose, Jeton)
             ? account
             : null;

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FamilyPortal.Web.Pages.Account;
 
-/// <summary>The link of email 1: confirms the address, releases the mail held for it, and opens the sign-in.</summary>
+/// <summary>The link of email 1 (or of « Renvoyer le lien de confirmation »): confirms the address, releases the mail held for it, and opens the sign-in.</summary>
 [AllowAnonymous]
-public class ConfirmEmailModel(UserManager<PortalAccount> users, EmailOutbox outbox) : PageModel
+public class ConfirmEmailModel(UserManager<PortalAccount> users, EmailOutbox outbox, FamilyPortalDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? compte, string? jeton, CancellationToken ct)
     {
@@ -22,12 +22,20 @@ public class ConfirmEmailModel(UserManager<PortalAccount> users, EmailOutbox out
         }
         if (!account.EmailConfirmed)
         {
-            var result = await users.ConfirmEmailAsync(account, jeton!);
-            if (!result.Succeeded)
+            var confirmed = await db.InTransactionAsync(async token =>
+            {
+                var result = await users.ConfirmEmailAsync(account, jeton!);
+                if (!result.Succeeded)
+                {
+                    return false;
+                }
+                await outbox.ReleaseHeldAsync(account.Id, account.Email!, token);
+                return true;
+            }, ct);
+            if (!confirmed)
             {
                 return Page();
             }
-            await outbox.ReleaseHeldAsync(account.Id, ct);
         }
         TempData["Notice"] = "Votre adresse email est confirmée. Vous pouvez vous connecter.";
         return RedirectToPage("SignIn", new { identifiant = account.UserName });

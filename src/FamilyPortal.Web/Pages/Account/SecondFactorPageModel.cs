@@ -28,11 +28,21 @@ public abstract class SecondFactorPageModel(
 
     protected UserManager<PortalAccount> Users => users;
 
-    protected Task<PortalAccount?> PendingAccountAsync() => portalSignIn.PendingSecondFactorAsync();
+    private bool _suspended;
+
+    /// <summary>The account half-way through its sign-in; null when there is none, or when it was suspended meanwhile.</summary>
+    protected async Task<PortalAccount?> PendingAccountAsync()
+    {
+        var account = await portalSignIn.PendingSecondFactorAsync();
+        _suspended = account?.SuspendedAtUtc is not null;
+        return _suspended ? null : account;
+    }
 
     protected RedirectToPageResult BackToSignIn()
     {
-        TempData["Notice"] = "Votre connexion a expiré : saisissez à nouveau votre identifiant et votre mot de passe.";
+        TempData["Notice"] = _suspended
+            ? StaffSuspension.SignInRefused
+            : "Votre connexion a expiré : saisissez à nouveau votre identifiant et votre mot de passe.";
         return RedirectToPage("/Account/SignIn", new { retour = ReturnUrl });
     }
 

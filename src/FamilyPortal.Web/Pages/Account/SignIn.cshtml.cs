@@ -77,6 +77,13 @@ public class SignInModel(
             logger.LogInformation("Échec de connexion pour le compte {AccountId}", account.Id);
             return Refuse();
         }
+        if (account.SuspendedAtUtc is not null)
+        {
+            // Said only to whoever typed the right password.
+            logger.LogWarning("Connexion refusée : compte {AccountId} suspendu", account.Id);
+            ModelState.AddModelError(string.Empty, StaffSuspension.SignInRefused);
+            return Page();
+        }
 
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
         if (await SecondFactor.IsRequiredAsync(users, account))

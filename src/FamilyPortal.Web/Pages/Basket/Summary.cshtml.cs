@@ -14,6 +14,12 @@ public class SummaryModel(FamilyPortalDbContext db, CurrentMunicipality current)
 {
     public BasketValidation Validation { get; private set; } = null!;
 
+    /// <summary>The account's address while it is not confirmed: the summary's email waits for it.</summary>
+    public string? UnconfirmedEmail { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
     public IReadOnlyList<string> Lines => Validation.Summary.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -25,6 +31,8 @@ public class SummaryModel(FamilyPortalDbContext db, CurrentMunicipality current)
             return NotFound();
         }
         Validation = validation;
+        UnconfirmedEmail = await db.Users.AsNoTracking().Where(u => u.Id == current.AccountId && !u.EmailConfirmed)
+            .Select(u => u.Email).SingleOrDefaultAsync(ct);
         return Page();
     }
 }

@@ -43,6 +43,14 @@ public abstract class DevMailboxPageModel(Email.DevMailbox mailbox) : PageModel
         {
             return $"Envoyé le {ParisTime(sent)}";
         }
+        if (message.AbandonedAtUtc is { } abandoned)
+        {
+            return $"Abandonné le {ParisTime(abandoned)} — {message.AbandonReason}";
+        }
+        if (message.HeldForAccountId is not null)
+        {
+            return "Retenu jusqu'à la confirmation de l'adresse du compte";
+        }
         return message.Attempts == 0
             ? "En attente"
             : $"En attente — {message.Attempts} tentative{(message.Attempts > 1 ? "s" : "")}, prochain essai le {ParisTime(message.NextAttemptAtUtc)}";

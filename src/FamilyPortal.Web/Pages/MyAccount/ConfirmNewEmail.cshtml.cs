@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FamilyPortal.Web.Pages.MyAccount;
 
-/// <summary>The link sent to a new address: it becomes the account's address, and the old one is told.</summary>
+/// <summary>
+/// The link sent to a new address: it becomes the account's address and the old one, if it had been confirmed,
+/// is told. Mail held for the old, unconfirmed address is abandoned, never sent.
+/// </summary>
 [AllowAnonymous]
 public class ConfirmNewEmailModel(UserManager<PortalAccount> users, AccountEmails emails, EmailOutbox outbox, FamilyPortalDbContext db) : PageModel
 {
@@ -25,6 +28,7 @@ public class ConfirmNewEmailModel(UserManager<PortalAccount> users, AccountEmail
             return Page();
         }
         var oldEmail = account.Email;
+        var oldEmailConfirmed = account.EmailConfirmed;
         var changed = await db.InTransactionAsync(async token =>
         {
             var result = await users.ChangeEmailAsync(account, newEmail, jeton);
@@ -32,12 +36,13 @@ public class ConfirmNewEmailModel(UserManager<PortalAccount> users, AccountEmail
             {
                 return false;
             }
-            if (oldEmail is not null)
+            // An address never confirmed was never proved to be the holder's: it is told nothing.
+            if (oldEmail is not null && oldEmailConfirmed)
             {
                 emails.EmailChangedNotice(account, oldEmail, newEmail);
             }
             await db.SaveChangesAsync(token);
-            await outbox.ReleaseHeldAsync(account.Id, token);
+            await outbox.ReleaseHeldAsync(account.Id, newEmail, token);
             return true;
         }, ct);
         if (!changed)

@@ -49,8 +49,13 @@ public class IndexModel(FamilyPortalDbContext db) : PageModel
         return RedirectToPage(new { site = SiteFilter, service = ServiceFilter });
     }
 
+    /// <summary>Deleting an activity is the administrators' decision (an agent archives it).</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int activityId, CancellationToken ct)
     {
+        if (!IsAdministrator)
+        {
+            return Forbid();
+        }
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null)
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using FamilyPortal.Web.Administration;
 using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Infrastructure;
 using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,8 +14,13 @@ namespace FamilyPortal.Web.Pages.Admin.Calendar;
 /// « Fermetures »: closes the collectivité, a site or an activity on dates. When bookings exist on those
 /// days, the agent first sees how many will be cancelled and confirms.
 /// </summary>
-public class ClosuresModel(FamilyPortalDbContext db, DayClosures closures, CurrentMunicipality current) : PageModel
+public class ClosuresModel(FamilyPortalDbContext db, DayClosures closures, CurrentMunicipality current, TimeProvider time) : PageModel
 {
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
+
+    /// <summary>Closing a day already past rewrites what happened (bookings to bill): administrators only.</summary>
+    public DateOnly Today => ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+
     public sealed class ClosureInput
     {
         public string? Start { get; set; }
@@ -49,6 +56,10 @@ public class ClosuresModel(FamilyPortalDbContext db, DayClosures closures, Curre
         if (request is null)
         {
             return Page();
+        }
+        if (request.Start < Today && !IsAdministrator)
+        {
+            return Forbid();
         }
         var affected = closures.AffectedBookings(request);
         var count = await affected.CountAsync(ct);

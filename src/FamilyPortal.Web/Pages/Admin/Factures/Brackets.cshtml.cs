@@ -111,9 +111,27 @@ public class BracketsModel(FamilyPortalDbContext db, MonthPlanner planner, Curre
         {
             return Page();
         }
-        await db.BracketPrices.ExecuteDeleteAsync(ct);
-        db.BracketPrices.AddRange(wanted);
-        await db.SaveChangesAsync(ct);
+        // The grid replaces the price list: each price removed, changed or added is a tracked change, journalled,
+        // and all of them are saved together or not at all.
+        await db.InTransactionAsync(async token =>
+        {
+            var stored = await db.BracketPrices.ToListAsync(token);
+            foreach (var price in stored)
+            {
+                var kept = wanted.FirstOrDefault(w => w.BracketId == price.BracketId && w.ActivityId == price.ActivityId);
+                if (kept is null)
+                {
+                    db.BracketPrices.Remove(price);
+                }
+                else if (kept.Price != price.Price)
+                {
+                    price.Price = kept.Price;
+                }
+            }
+            db.BracketPrices.AddRange(wanted.Where(w => !stored.Any(p => p.BracketId == w.BracketId && p.ActivityId == w.ActivityId)));
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
         Notice = "Les tarifs par tranche sont enregistrés. Ils s'appliquent aux prochaines factures émises.";
         return RedirectToPage();
     }

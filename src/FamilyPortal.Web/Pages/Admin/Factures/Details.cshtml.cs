@@ -95,8 +95,15 @@ public class DetailsModel(FamilyPortalDbContext db, InvoiceDocuments documents, 
         return RedirectToPage(new { invoiceId });
     }
 
+    /// <summary>Credit notes are the administrators' decision: they give money back.</summary>
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
+
     public async Task<IActionResult> OnPostCreditNoteAsync(int invoiceId, CancellationToken ct)
     {
+        if (!IsAdministrator)
+        {
+            return Forbid();
+        }
         if (!await db.Invoices.AnyAsync(i => i.Id == invoiceId, ct))
         {
             return NotFound();
