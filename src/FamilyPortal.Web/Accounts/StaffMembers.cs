@@ -75,10 +75,6 @@ public sealed class StaffMembers(FamilyPortalDbContext db, AccountSessions sessi
     public async Task<Result> ApplyAsync(Request request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Change == StaffChange.ChangeRole && !IsRole(request.NewRole))
-        {
-            return new Result(Outcome.InvalidRole);
-        }
         var municipalityName = await db.Municipalities.AsNoTracking().Where(m => m.Id == request.MunicipalityId).Select(m => m.Name).SingleOrDefaultAsync(ct);
         if (municipalityName is null)
         {
@@ -117,6 +113,11 @@ public sealed class StaffMembers(FamilyPortalDbContext db, AccountSessions sessi
         }
         var currentRole = isAdministrator ? Roles.Administrator : Roles.Agent;
         var login = account.UserName!;
+        // Checked once the account is found: another collectivité's account is not found, whatever the form says.
+        if (request.Change == StaffChange.ChangeRole && !IsRole(request.NewRole))
+        {
+            return new Result(Outcome.InvalidRole, login);
+        }
 
         var unchanged = request.Change switch
         {
@@ -223,7 +224,7 @@ public sealed class StaffMembers(FamilyPortalDbContext db, AccountSessions sessi
             $"Le compte {account.UserName} de {municipality} a désormais le rôle « {RoleLabel(role)} ».",
             role == Roles.Administrator
                 ? "Un administrateur gère tout, y compris les comptes de l'équipe, les règlements et les tarifs."
-                : "Un agent gère tout sauf les comptes de l'équipe, les règlements, les tarifs, les avoirs et la suppression des prestations.",
+                : "Un agent gère tout sauf les comptes de l'équipe, les règlements, les tarifs, les avoirs, la fermeture de jours passés et la suppression des prestations.",
             "Vos connexions en cours ont été fermées : votre nouveau rôle s'applique à votre prochaine connexion.",
         ],
         Action = new EmailLink("Me connecter", links.Absolute("/connexion")),

@@ -23,6 +23,16 @@ public sealed class DatabaseFingerprint : IDisposable
         ["DataProtectionKeys"] = "clés de protection des données créées à la première utilisation",
     };
 
+    /// <summary>
+    /// Columns a refused submission may change, on purpose, the rest of their table being checked.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> IgnoredColumns = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        // A wrong password typed in « Mon compte » counts towards the lockout, as at the sign-in (Identity renews
+        // the concurrency stamp when it saves the count).
+        ["AspNetUsers"] = ["AccessFailedCount", "LockoutEnd", "ConcurrencyStamp"],
+    };
+
     private readonly SqliteConnection _connection;
     private long _version;
 
@@ -86,12 +96,17 @@ public sealed class DatabaseFingerprint : IDisposable
             command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid;";
             using var reader = command.ExecuteReader();
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var skipped = IgnoredColumns.GetValueOrDefault(table) ?? [];
             var rows = 0;
             while (reader.Read())
             {
                 rows++;
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
+                    if (skipped.Contains(reader.GetName(i), StringComparer.Ordinal))
+                    {
+                        continue;
+                    }
                     var value = reader.IsDBNull(i) ? "\u2400" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) is string s ? s : "";
                     hash.AppendData(Encoding.UTF8.GetBytes(value));
                     hash.AppendData([0x1F]);

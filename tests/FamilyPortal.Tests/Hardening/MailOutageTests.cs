@@ -82,6 +82,12 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
         {
             new(["AccountEmails.AccountCreated", "AccountEmails.AdhesionCodesAsync"], "créer un compte avec l'adresse d'un dossier famille (son code lui est envoyé)",
                 () => RegisterAsync(newcomer, Registration(identifiant, familyEmail))),
+            new(["AccountEmails.ConfirmationLinkAgain"], "se connecter et redemander le lien de confirmation de l'adresse",
+                async () =>
+                {
+                    Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(newcomer, identifiant, Password)).StatusCode);
+                    return await newcomer.PostFormAsync("/mon-compte", new Dictionary<string, string?>(), formAction: "/mon-compte/ResendConfirmation");
+                }),
             new([], "confirmer l'adresse du compte créé (le code d'adhésion attendait cette confirmation)",
                 async () => await newcomer.Http.GetAsync(LinkTo((await MailToAsync(factory, familyEmail)).First(), "/confirmer-email"))),
             new(["AccountEmails.Identifiants"], "identifiant oublié",
@@ -141,6 +147,9 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
                     ["Invite.LastName"] = "Bernard", ["Invite.FirstName"] = "Paul", ["Invite.Email"] = $"paul-{unique}@mairie.exemple.test",
                     ["Invite.Identifiant"] = $"pbernard-{unique}", ["Role"] = Roles.Agent,
                 }, formAction: "handler=Invite")),
+            new(["StaffMembers.ApplyInTransactionAsync"], "suspendre un agent (il est prévenu par email)",
+                async () => await Admin.StaffManagementTests.ActAsync(admin, "/admin/equipe", "Suspend",
+                    (await StaffJourney.CreateAsync(factory, cast.Mine.MunicipalityId, Roles.Agent)).Id)),
             new(["StaffInvitations.InviteAsync"], "créer une collectivité et inviter son administrateur",
                 () => cast["opérateur"].Client.PostFormAsync("/plateforme/collectivites/nouvelle", new Dictionary<string, string?>
                 {

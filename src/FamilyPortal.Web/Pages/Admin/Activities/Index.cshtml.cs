@@ -1,5 +1,6 @@
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace FamilyPortal.Web.Pages.Admin.Activities;
 /// « Prestations »: the activities of each site and service, archived or active. An activity that has
 /// bookings is kept for billing: it can be archived, not deleted.
 /// </summary>
+[AdministratorHandlers("Delete")]
 public class IndexModel(FamilyPortalDbContext db) : PageModel
 {
     public sealed record Row(int Id, string Label, string Days, string Times, decimal UnitPrice, int? Capacity,
@@ -49,13 +51,9 @@ public class IndexModel(FamilyPortalDbContext db) : PageModel
         return RedirectToPage(new { site = SiteFilter, service = ServiceFilter });
     }
 
-    /// <summary>Deleting an activity is the administrators' decision (an agent archives it).</summary>
+    /// <summary>Deleting an activity is the administrators' decision (an agent archives it): see the class's attribute.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int activityId, CancellationToken ct)
     {
-        if (!IsAdministrator)
-        {
-            return Forbid();
-        }
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == activityId, ct);
         if (activity is null)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using FamilyPortal.Web.Billing;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Domain.Billing;
+using FamilyPortal.Web.Infrastructure;
 using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPortal.Web.Pages.Admin.Factures;
 
 /// <summary>An issued invoice: its lines (never edited), its credit notes and payments, and the forms to add them.</summary>
+[AdministratorHandlers("CreditNote")]
 public class DetailsModel(FamilyPortalDbContext db, InvoiceDocuments documents, InvoiceLedger ledger, CurrentMunicipality current) : PageModel
 {
     public sealed class PaymentInput
@@ -95,15 +97,11 @@ public class DetailsModel(FamilyPortalDbContext db, InvoiceDocuments documents, 
         return RedirectToPage(new { invoiceId });
     }
 
-    /// <summary>Credit notes are the administrators' decision: they give money back.</summary>
+    /// <summary>Credit notes are the administrators' decision (they give money back): see the class's attribute.</summary>
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
 
     public async Task<IActionResult> OnPostCreditNoteAsync(int invoiceId, CancellationToken ct)
     {
-        if (!IsAdministrator)
-        {
-            return Forbid();
-        }
         if (!await db.Invoices.AnyAsync(i => i.Id == invoiceId, ct))
         {
             return NotFound();
