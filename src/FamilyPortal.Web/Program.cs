@@ -1,12 +1,4 @@
-using FamilyPortal.Web.Adhesions;
-using FamilyPortal.Web.Billing;
-using FamilyPortal.Web.Administration;
-using FamilyPortal.Web.Captcha;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Email;
-using FamilyPortal.Web.Infrastructure;
-using FamilyPortal.Web.News;
-using FamilyPortal.Web.Reservations;
+using FamilyPortal.Web.Infrastructure.Captcha;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

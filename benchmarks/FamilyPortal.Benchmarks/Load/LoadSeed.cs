@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain.Reservations;
-using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Journal;
-using FamilyPortal.Web.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

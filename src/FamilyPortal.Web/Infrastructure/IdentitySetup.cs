@@ -1,5 +1,5 @@
-using FamilyPortal.Web.Accounts;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

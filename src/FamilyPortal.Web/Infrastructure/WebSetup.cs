@@ -1,6 +1,4 @@
-using FamilyPortal.Web.Captcha;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Tenancy;
+using FamilyPortal.Web.Infrastructure.Captcha;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
@@ -12,9 +10,11 @@ public static class WebSetup
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalAuthorization();
-        services.AddRazorPages(o => o.Conventions
-                .AuthorizeFolder("/Admin", StaffAuthorization.Staff)
-                .AuthorizeFolder("/Platform", StaffAuthorization.Operator))
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.Add(new StaffPagesConvention());
+            })
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<HandlerRequiredFilter>();

@@ -1,8 +1,4 @@
 using System.Globalization;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
-using FamilyPortal.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,6 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
-using FamilyPortal.Web.Infrastructure;
 
 namespace FamilyPortal.Web.Journal;
 

@@ -1,0 +1,18 @@
+namespace FamilyPortal.Web.Features.Reservations;
+
+public static class ReservationServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalReservations(this IServiceCollection services)
+    {
+        services.AddSingleton(new ReservationRules(FrenchTime.Zone));
+        services.AddScoped<CalendarLoader>();
+        services.AddScoped<FamilyActivities>();
+        services.AddScoped<CapacityGate>();
+        services.AddScoped<BasketService>();
+        services.AddScoped<BasketValidator>();
+        services.AddScoped<ReservationEmails>();
+        services.AddScoped<WeekGridBuilder>();
+        services.AddScoped<BasketReader>();
+        return services;
+    }
+}
