@@ -14,6 +14,7 @@ global using FamilyPortal.Web.Features.Invoices;
 global using FamilyPortal.Web.Features.Invoices.Rules;
 global using FamilyPortal.Web.Features.Memberships;
 global using FamilyPortal.Web.Features.Memberships.Rules;
+global using FamilyPortal.Web.Features.News;
 global using FamilyPortal.Web.Features.News.Rules;
 global using FamilyPortal.Web.Features.Reservations;
 global using FamilyPortal.Web.Features.Reservations.Rules;

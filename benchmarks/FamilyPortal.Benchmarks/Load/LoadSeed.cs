@@ -21,7 +21,7 @@ internal static class LoadSeed
         var folder = Path.GetFullPath(options.Folder);
         Directory.CreateDirectory(folder);
         var clock = TimeProvider.System;
-        var today = ParisClock.Today(clock.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(clock.GetUtcNow(), ParisClock.Zone);
         var (calendar, months) = LoadMonths.From(today, MonthCount);
 
         await using var portal = new BenchPortal(folder, clock);

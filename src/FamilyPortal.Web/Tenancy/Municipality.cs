@@ -3,7 +3,7 @@ namespace FamilyPortal.Web.Tenancy;
 /// <summary>A collectivité: one tenant of the portal.</summary>
 public class Municipality
 {
-    public const string DefaultTimeZone = "Europe/Paris";
+    public const string DefaultTimeZone = ParisClock.ZoneId;
     public const int DefaultMaxAccountsPerFamily = 2;
 
     public int Id { get; set; }

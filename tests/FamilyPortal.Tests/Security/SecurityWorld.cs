@@ -208,7 +208,7 @@ public sealed partial class SecurityWorld
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
         db.Tenant.Enter(tenant.MunicipalityId);
         var since = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
-        db.NewsItems.Add(new FamilyPortal.Web.Features.News.Rules.NewsItem
+        db.NewsItems.Add(new FamilyPortal.Web.Features.News.NewsItem
         {
             MunicipalityId = tenant.MunicipalityId, Title = "Inscriptions à la cantine", Body = "Les inscriptions sont ouvertes.",
             PublishFromUtc = since, CreatedAtUtc = since, UpdatedAtUtc = since,

@@ -35,7 +35,7 @@ public sealed class DemoBilling(FamilyPortalDbContext db, TimeProvider time)
         db.FamilyQuotients.Add(quotient);
         await db.SaveChangesAsync(ct);
 
-        var today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         if (today < IssueDate)
         {
             return;

@@ -80,7 +80,7 @@ public abstract class SecondFactorPageModel(
     private async Task<string> LockedMessageAsync(PortalAccount account)
     {
         var end = await users.GetLockoutEndDateAsync(account) ?? time.GetUtcNow();
-        var local = TimeZoneInfo.ConvertTime(end, FrenchTime.Zone);
+        var local = ParisClock.ToParis(end);
         return $"Votre compte est verrouillé après plusieurs tentatives infructueuses. Réessayez à partir de {local:HH\\:mm}.";
     }
 }

@@ -63,7 +63,7 @@ public class SignInModel(
         if (result.IsLockedOut)
         {
             var end = await users.GetLockoutEndDateAsync(account) ?? time.GetUtcNow();
-            var local = TimeZoneInfo.ConvertTime(end, FrenchTime.Zone);
+            var local = ParisClock.ToParis(end);
             logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
             ModelState.AddModelError(string.Empty,
                 $"Votre compte est verrouillé après plusieurs tentatives infructueuses. Réessayez à partir de {local:HH\\:mm}.");

@@ -43,7 +43,7 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
     /// <summary>Reads the file and says what importing it would do, line by line, without writing anything.</summary>
     public async Task<Plan> PlanAsync(string text, SchoolYear year, string? zone, CancellationToken ct)
     {
-        var file = HolidayFile.Parse(text, FrenchTime.Zone);
+        var file = HolidayFile.Parse(text, ParisClock.Zone);
         if (file.Errors.Count > 0)
         {
             return new Plan(file.Errors, [], []);

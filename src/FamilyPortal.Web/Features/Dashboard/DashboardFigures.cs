@@ -23,7 +23,7 @@ public sealed class DashboardFigures(FamilyPortalDbContext db, TimeProvider time
     public async Task<View> LoadAsync(int municipalityId, CancellationToken ct)
     {
         var zoneId = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.TimeZoneId).SingleAsync(ct);
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : Infrastructure.FrenchTime.Zone;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : ParisClock.Zone;
         var now = time.GetUtcNow();
         var today = ParisClock.Today(now, zone);
         var tomorrow = today.AddDays(1);

@@ -9,8 +9,6 @@ namespace FamilyPortal.Web.Features.DevMailbox;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public abstract class DevMailboxPageModel(Email.DevMailbox mailbox) : PageModel
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById(Municipality.DefaultTimeZone);
-
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -29,8 +27,7 @@ public abstract class DevMailboxPageModel(Email.DevMailbox mailbox) : PageModel
     }
 
     public static string ParisTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris)
-            .ToString("dd/MM/yyyy 'à' HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        ParisClock.ToParis(utc).ToString("dd/MM/yyyy 'à' HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 
     public static string IsoTime(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);

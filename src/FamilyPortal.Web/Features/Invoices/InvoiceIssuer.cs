@@ -26,7 +26,7 @@ public sealed class InvoiceIssuer(
 
     public sealed record Outcome(Result Result, int Count, decimal Total, string? FirstNumber, string? LastNumber, MonthPlan? Plan = null);
 
-    public DateOnly Today => ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+    public DateOnly Today => ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
 
     public DateOnly DefaultDueDate => Today.AddDays(PaymentTermDays);
 
@@ -55,7 +55,7 @@ public sealed class InvoiceIssuer(
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow();
-        var today = ParisClock.Today(now, FrenchTime.Zone);
+        var today = ParisClock.Today(now, ParisClock.Zone);
         if (!month.IsOver(today))
         {
             return new Outcome(Result.MonthNotOver, 0, 0, null, null);

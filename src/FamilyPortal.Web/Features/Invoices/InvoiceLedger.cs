@@ -18,7 +18,7 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
 
     public sealed record CreditRequest(int InvoiceId, int Version, decimal? Amount, string Reason, string? AccountId);
 
-    public DateOnly Today => ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+    public DateOnly Today => ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
 
     /// <summary>Records a payment. Throws <see cref="KeyNotFoundException"/> for an invoice not of this collectivité.</summary>
     public async Task<Refusal?> RecordPaymentAsync(PaymentRequest request, CancellationToken ct)
@@ -65,7 +65,7 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
                 }
                 var amount = request.Amount!.Value;
                 var now = time.GetUtcNow();
-                var today = ParisClock.Today(now, FrenchTime.Zone);
+                var today = ParisClock.Today(now, ParisClock.Zone);
                 var sequence = await numbers.ReserveAsync(invoice.MunicipalityId, DocumentSeries.CreditNote, today.Year, 1, token);
                 db.CreditNotes.Add(new CreditNote
                 {

@@ -40,7 +40,7 @@ public sealed class AdhesionEmails(EmailOutbox outbox, PublicLinks links)
             Subject = $"Un compte a été rattaché à votre dossier famille – {municipalityName}",
             Paragraphs =
             [
-                $"Le {FrenchTime.ToParis(at).ToString("dd/MM/yyyy 'à' HH:mm", French)}, un compte au nom de {account.FirstName} {account.LastName} " +
+                $"Le {ParisClock.ToParis(at).ToString("dd/MM/yyyy 'à' HH:mm", French)}, un compte au nom de {account.FirstName} {account.LastName} " +
                 $"a été rattaché au foyer {householdName} avec votre code d'adhésion.",
                 "Ce compte peut désormais consulter les enfants du foyer, réserver et voir les factures.",
                 "Si vous ne connaissez pas cette personne, contactez votre mairie sans attendre : elle retirera ce compte de votre dossier et vous donnera un nouveau code.",

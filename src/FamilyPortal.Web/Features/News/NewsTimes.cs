@@ -11,8 +11,7 @@ public static class NewsTimes
     private static readonly string[] AcceptedFormats =
         [InputFormat, "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "dd/MM/yyyy HH:mm", "dd/MM/yyyy HH'h'mm", "dd/MM/yyyy"];
 
-    public static DateTimeOffset Paris(DateTime utc) =>
-        FrenchTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    public static DateTimeOffset Paris(DateTime utc) => ParisClock.ToParis(utc);
 
     public static string ForInput(DateTime? utc) =>
         utc is { } value ? Paris(value).ToString(InputFormat, CultureInfo.InvariantCulture) : "";
@@ -37,7 +36,7 @@ public static class NewsTimes
         {
             return false;
         }
-        utc = ParisClock.ToInstant(local, FrenchTime.Zone).UtcDateTime;
+        utc = ParisClock.ToInstant(local, ParisClock.Zone).UtcDateTime;
         return true;
     }
 }

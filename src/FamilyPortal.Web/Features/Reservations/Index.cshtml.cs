@@ -172,7 +172,7 @@ public class IndexModel(
         }
     }
 
-    private DateOnly ParisToday() => ParisClock.Today(time.GetUtcNow(), Infrastructure.FrenchTime.Zone);
+    private DateOnly ParisToday() => ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
 
     private static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

@@ -4,7 +4,7 @@ public static class ReservationServiceCollectionExtensions
 {
     public static IServiceCollection AddPortalReservations(this IServiceCollection services)
     {
-        services.AddSingleton(new ReservationRules(FrenchTime.Zone));
+        services.AddSingleton(new ReservationRules(ParisClock.Zone));
         services.AddScoped<CalendarLoader>();
         services.AddScoped<FamilyActivities>();
         services.AddScoped<CapacityGate>();

@@ -387,7 +387,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Activities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
                     b.Property<int>("BracketId")
                         .HasColumnType("int");
@@ -411,7 +411,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("BracketPrices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -467,7 +467,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CreditNotes");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("int");
@@ -486,7 +486,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("DocumentCounters");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -521,7 +521,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("FamilyQuotients");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -603,7 +603,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Invoices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -660,7 +660,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("InvoiceLines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -704,7 +704,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Payments");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -981,7 +981,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Municipalities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1025,7 +1025,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("NewsItems");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1737,7 +1737,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Site");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
@@ -1745,7 +1745,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.QuotientBracket", null)
                         .WithMany("Prices")
                         .HasForeignKey("BracketId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1758,9 +1758,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1773,7 +1773,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
@@ -1782,7 +1782,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
@@ -1797,7 +1797,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
@@ -1812,9 +1812,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1827,9 +1827,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1842,7 +1842,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
@@ -1920,7 +1920,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Municipality");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
@@ -1929,7 +1929,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
@@ -1943,7 +1943,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Features.News.Rules.NewsItem", null)
+                    b.HasOne("FamilyPortal.Web.Features.News.NewsItem", null)
                         .WithMany()
                         .HasForeignKey("NewsItemId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2153,12 +2153,12 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Navigation("Prices");
                 });

@@ -377,7 +377,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Activities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
                     b.Property<int>("BracketId")
                         .HasColumnType("INTEGER");
@@ -401,7 +401,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("BracketPrices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -455,7 +455,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CreditNotes");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
@@ -474,7 +474,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DocumentCounters");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -507,7 +507,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("FamilyQuotients");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -587,7 +587,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Invoices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -642,7 +642,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("InvoiceLines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -684,7 +684,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Payments");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -949,7 +949,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Municipalities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -991,7 +991,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("NewsItems");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1674,7 +1674,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Site");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
@@ -1682,7 +1682,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.QuotientBracket", null)
                         .WithMany("Prices")
                         .HasForeignKey("BracketId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1695,9 +1695,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1710,7 +1710,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
@@ -1719,7 +1719,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
@@ -1734,7 +1734,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
@@ -1749,9 +1749,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1764,9 +1764,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Features.Invoices.Rules.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1779,7 +1779,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
@@ -1857,7 +1857,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Municipality");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
@@ -1866,7 +1866,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.News.Rules.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
@@ -1880,7 +1880,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Features.News.Rules.NewsItem", null)
+                    b.HasOne("FamilyPortal.Web.Features.News.NewsItem", null)
                         .WithMany()
                         .HasForeignKey("NewsItemId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2090,12 +2090,12 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Rules.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Navigation("Prices");
                 });

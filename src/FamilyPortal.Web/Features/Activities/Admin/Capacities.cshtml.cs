@@ -30,7 +30,7 @@ public class CapacitiesModel(FamilyPortalDbContext db, CurrentMunicipality curre
     [TempData]
     public string? Notice { get; set; }
 
-    private DateOnly Today => ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+    private DateOnly Today => ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
 
     public async Task<IActionResult> OnGetAsync(int activityId, CancellationToken ct) =>
         await LoadAsync(activityId, ct) ? Page() : NotFound();

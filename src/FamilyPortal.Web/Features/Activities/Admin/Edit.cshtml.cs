@@ -149,7 +149,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
     /// <summary>The day from today on, without a capacity of its own, whose places taken exceed <paramref name="places"/> the most.</summary>
     private Task<ActivityDayLoad?> FullestDayAboveAsync(int activityId, int places, CancellationToken ct)
     {
-        var today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         return db.ActivityDayLoads.AsNoTracking()
             .Where(l => l.ActivityId == activityId && l.Date >= today && l.Booked > places
                 && !db.CapacityOverrides.Any(o => o.ActivityId == activityId && o.Date == l.Date))

@@ -21,7 +21,7 @@ public static class RuleFields
         input.Cancellation = ToInput(rule.CancellationDeadline);
         if (rule.OpensAtUtc is { } opens)
         {
-            var local = FrenchTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(opens, DateTimeKind.Utc)));
+            var local = ParisClock.ToParis(opens);
             input.OpensOn = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             input.OpensAt = local.ToString("HH:mm", CultureInfo.InvariantCulture);
         }
@@ -52,7 +52,7 @@ public static class RuleFields
             }
             if (day is not null && time is not null)
             {
-                opensAtUtc = ParisClock.ToInstant(day.Value.ToDateTime(time.Value), FrenchTime.Zone).UtcDateTime;
+                opensAtUtc = ParisClock.ToInstant(day.Value.ToDateTime(time.Value), ParisClock.Zone).UtcDateTime;
             }
         }
         var horizon = FormText.Number(state, "Input.HorizonWeeks", input.HorizonWeeks, 1, 104,

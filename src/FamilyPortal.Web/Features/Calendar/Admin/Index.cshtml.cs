@@ -41,7 +41,7 @@ public class IndexModel(FamilyPortalDbContext db, SchoolHolidays holidays, TimeP
     private async Task LoadAsync(CancellationToken ct)
     {
         Years = await db.SchoolYears.AsNoTracking().OrderByDescending(y => y.StartDate).ToListAsync(ct);
-        var today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         // Without a choice: the current year, else the next one, else the latest.
         Year = Years.FirstOrDefault(y => y.Id == YearId)
             ?? Years.FirstOrDefault(y => y.Contains(today))

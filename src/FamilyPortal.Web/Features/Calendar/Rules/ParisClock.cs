@@ -1,8 +1,21 @@
 namespace FamilyPortal.Web.Features.Calendar.Rules;
 
-/// <summary>Local times of the règlement turned into instants, across the daylight-saving changes.</summary>
+/// <summary>
+/// Europe/Paris, the one home of French time: every deadline is computed and every time shown to a person is
+/// written in it, whatever the server's own zone; instants are stored in UTC.
+/// </summary>
 public static class ParisClock
 {
+    public const string ZoneId = "Europe/Paris";
+
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneId);
+
+    public static DateTimeOffset ToParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>A UTC instant as stored by the database (its kind is often lost on the way) in Paris time.</summary>
+    public static DateTimeOffset ToParis(DateTime utc) =>
+        ToParis(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
     /// <summary>
     /// A local time that does not exist (the spring change skips 02:00–03:00) moves forward by the gap; a
     /// local time that happens twice (the autumn change repeats 02:00–03:00) takes its first occurrence,
@@ -10,6 +23,7 @@ public static class ParisClock
     /// </summary>
     public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(unspecified))
         {

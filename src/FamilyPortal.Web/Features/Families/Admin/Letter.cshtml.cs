@@ -22,7 +22,7 @@ public class LetterModel(FamilyPortalDbContext db, FamilyFiles files, TimeProvid
         Family = family;
         Municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == family.MunicipalityId, ct);
         Code = files.Reveal(family);
-        Today = DateOnly.FromDateTime(Infrastructure.FrenchTime.ToParis(time.GetUtcNow()).DateTime);
+        Today = DateOnly.FromDateTime(ParisClock.ToParis(time.GetUtcNow()).DateTime);
         return Page();
     }
 }

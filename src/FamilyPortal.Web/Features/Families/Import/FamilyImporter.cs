@@ -94,7 +94,7 @@ public sealed class FamilyImporter(FamilyPortalDbContext db, AdhesionCodeVault v
         var table = CsvFile.Parse(text, MaxLines);
         var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Name)
             .Select(s => new ImportSite(s.Id, s.Name, s.Prefix, s.IsArchived)).ToListAsync(ct);
-        var today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         var file = new FamilyImportReader(sites, today).Read(table);
         if (file.Errors.Count > 0)
         {

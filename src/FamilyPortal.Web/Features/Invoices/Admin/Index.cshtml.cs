@@ -45,7 +45,7 @@ public class IndexModel(FamilyPortalDbContext db, TimeProvider time) : PageModel
         }
         var invoices = await query.OrderByDescending(i => i.Year).ThenByDescending(i => i.Sequence).Take(MaxRows + 1).ToListAsync(ct);
         More = invoices.Count > MaxRows;
-        var today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         Rows = invoices.Take(MaxRows).Select(i => new Row(i.Id, i.Number, i.BillingMonth.Label, i.HouseholdName, i.Total, i.Remaining, i.Status, i.DueDate,
             i.Remaining > 0 && i.DueDate < today)).ToList();
         RemainingShown = Rows.Sum(r => r.Remaining);

@@ -105,7 +105,7 @@ public class QuotientModel(FamilyPortalDbContext db, MonthPlanner planner, TimeP
         Family = family;
         Quotients = await db.FamilyQuotients.AsNoTracking().Where(q => q.FamilyId == id).OrderByDescending(q => q.ValidFrom).ToListAsync(ct);
         PriceList = await planner.LoadPricesAsync(ct);
-        Today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        Today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         return true;
     }
 }

@@ -91,7 +91,7 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current) :
 
     /// <summary>Midnight of a Paris day, as the instant the journal stores.</summary>
     private static DateTime Utc(DateOnly day) =>
-        FamilyPortal.Web.Features.Calendar.Rules.ParisClock.ToInstant(day.ToDateTime(TimeOnly.MinValue), FrenchTime.Zone).UtcDateTime;
+        FamilyPortal.Web.Features.Calendar.Rules.ParisClock.ToInstant(day.ToDateTime(TimeOnly.MinValue), ParisClock.Zone).UtcDateTime;
 
     private DateOnly? ParseDate(string? text, string key)
     {

@@ -171,7 +171,7 @@ public class ChildBookingsModel(
     /// <summary>The period shown: « du » and « au » from the address, the current month by default.</summary>
     private void ReadPeriod()
     {
-        var today = ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         From = ParseDate(Du) ?? monthStart;
         To = ParseDate(Au) ?? From.AddMonths(1).AddDays(-1);

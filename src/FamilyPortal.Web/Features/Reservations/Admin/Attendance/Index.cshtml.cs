@@ -44,7 +44,7 @@ public class IndexModel(FamilyPortalDbContext db, TimeProvider time) : PageModel
     {
         Day = DateOnly.TryParseExact(Jour, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : ParisClock.Today(time.GetUtcNow(), FrenchTime.Zone);
+            : ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         Activities = await db.Activities.AsNoTracking().Include(a => a.Site)
             .OrderBy(a => a.Site!.Name).ThenBy(a => a.SortOrder).ThenBy(a => a.Label).ToListAsync(ct);
         if (Prestation is { } id)

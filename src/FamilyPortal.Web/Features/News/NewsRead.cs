@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.News.Rules;
+namespace FamilyPortal.Web.Features.News;
 
 /// <summary>An actualité shown to a parent's account: it no longer carries the « Nouveau » marker for that account.</summary>
 public class NewsRead : ITenantOwned

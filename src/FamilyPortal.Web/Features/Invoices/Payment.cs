@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.Invoices.Rules;
+namespace FamilyPortal.Web.Features.Invoices;
 
 /// <summary>A règlement received by the town hall for an invoice.</summary>
 public class Payment : ITenantOwned

@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.Invoices.Rules;
+namespace FamilyPortal.Web.Features.Invoices;
 
 /// <summary>
 /// A facture: one family, one month, one number. Once issued its lines, total and number never change;

@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.News.Rules;
+namespace FamilyPortal.Web.Features.News;
 
 /// <summary>
 /// An actualité: a message of the collectivité to its families, in plain text, shown to parents while its

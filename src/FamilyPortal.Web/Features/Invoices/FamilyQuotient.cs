@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.Invoices.Rules;
+namespace FamilyPortal.Web.Features.Invoices;
 
 /// <summary>A family's quotient familial, entered by staff from the CAF certificate, valid between two dates (inclusive).</summary>
 public class FamilyQuotient : ITenantOwned

@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.Invoices.Rules;
+namespace FamilyPortal.Web.Features.Invoices;
 
 /// <summary>An avoir: a correction of an issued invoice, numbered in its own unbroken sequence.</summary>
 public class CreditNote : ITenantOwned

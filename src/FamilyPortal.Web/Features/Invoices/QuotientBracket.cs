@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.Invoices.Rules;
+namespace FamilyPortal.Web.Features.Invoices;
 
 /// <summary>
 /// A tranche de quotient familial: from its lower bound up to the next tranche's. Bounds are whole euros, as

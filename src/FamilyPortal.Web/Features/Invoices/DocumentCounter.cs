@@ -1,4 +1,4 @@
-namespace FamilyPortal.Web.Features.Invoices.Rules;
+namespace FamilyPortal.Web.Features.Invoices;
 
 /// <summary>
 /// The last number given in one sequence (collectivité, kind, year). It is raised by a single conditional
