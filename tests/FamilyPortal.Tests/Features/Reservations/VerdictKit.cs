@@ -23,21 +23,22 @@ public static class VerdictKit
 
     public static DayContext Day(DateOnly? day = null, bool booked = false, BasketLineKind? basket = null,
         int? capacity = null, int taken = 0, string? closure = null, BookingRule? rule = null,
-        bool outsideYear = false, int? childSite = null, DateOnly? yearEnd = null) => new()
-    {
-        Day = day ?? Monday,
-        RunsOn = ServiceDays.SchoolWeek,
-        Rule = rule ?? new BookingRule(),
-        SchoolYearEnd = outsideYear ? null : yearEnd ?? new DateOnly(2026, 7, 3),
-        ClosureReason = closure,
-        Capacity = capacity,
-        Booked = taken,
-        ChildHasBooking = booked,
-        BasketLine = basket,
-        ChildSiteId = childSite,
-        ActivitySiteId = ActivitySite,
-        IsWorkingDay = Working,
-    };
+        bool outsideYear = false, int? childSite = null, DateOnly? yearEnd = null) =>
+        new()
+        {
+            Day = day ?? Monday,
+            RunsOn = ServiceDays.SchoolWeek,
+            Rule = rule ?? new BookingRule(),
+            SchoolYearEnd = outsideYear ? null : yearEnd ?? new DateOnly(2026, 7, 3),
+            ClosureReason = closure,
+            Capacity = capacity,
+            Booked = taken,
+            ChildHasBooking = booked,
+            BasketLine = basket,
+            ChildSiteId = childSite,
+            ActivitySiteId = ActivitySite,
+            IsWorkingDay = Working,
+        };
 
     public static DateOnly Date(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
