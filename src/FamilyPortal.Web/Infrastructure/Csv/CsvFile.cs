@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace FamilyPortal.Web.Infrastructure.Csv;
 
@@ -17,7 +20,8 @@ public sealed record CsvTable(char Separator, IReadOnlyList<CsvRecord> Records, 
 /// <summary>
 /// CSV files as spreadsheets save them in France: UTF-8 (with or without byte order mark) or
 /// Windows-1252, « ; » or « , » between fields (taken from the header line), fields quoted as in RFC 4180
-/// (separators, quotes doubled and line breaks allowed inside quotes).
+/// (separators, quotes doubled and line breaks allowed inside quotes), read by CsvHelper; line numbers are
+/// those of the file, for the messages.
 /// </summary>
 public static class CsvFile
 {
@@ -47,105 +51,47 @@ public static class CsvFile
     {
         ArgumentNullException.ThrowIfNull(text);
         // Excel may write its own hint « sep=; » above the header.
-        var line = 1;
+        var firstLine = 1;
         char? hint = null;
         if (text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && text.Length > 4 && text[4] is ';' or ',')
         {
             hint = text[4];
             var end = text.IndexOf('\n', StringComparison.Ordinal);
             text = end < 0 ? "" : text[(end + 1)..];
-            line = 2;
+            firstLine = 2;
         }
         var separator = hint ?? DetectSeparator(text);
         if (separator is null)
         {
             return CsvTable.Failed("La première ligne doit être la ligne d'en-tête, avec les noms des colonnes séparés par « ; » ou « , ».");
         }
+        var unclosedQuoteLine = (int?)null;
+        var recordLine = firstLine;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = separator.Value.ToString(),
+            Mode = CsvMode.RFC4180,
+            IgnoreBlankLines = false,
+            // A quote inside an unquoted field, or text after a closing quote, is kept as it is; only a quote
+            // that opens a field and is never closed (the parser then reads to the end) is an error.
+            BadDataFound = bad => unclosedQuoteLine ??= bad.RawRecord.Count(c => c == '"') % 2 == 1 ? recordLine : null,
+        };
         var records = new List<CsvRecord>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var recordLine = line;
-        var quoted = false;
-        var afterQuote = false;
         var filled = 0;
-        var i = 0;
-        while (i < text.Length)
+        using var parser = new CsvParser(new StringReader(text), configuration);
+        while (parser.Read())
         {
-            var c = text[i];
-            if (quoted)
+            var record = new CsvRecord(recordLine, parser.Record ?? []);
+            records.Add(record);
+            recordLine = firstLine + parser.RawRow;
+            if (!record.IsBlank && ++filled > maxRecords + 1)
             {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    afterQuote = true;
-                }
-                else
-                {
-                    if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-                    {
-                        line++;
-                    }
-                    field.Append(c);
-                }
-                i++;
-                continue;
+                return TooLong(maxRecords);
             }
-            if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                afterQuote = false;
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                fields.Add(field.ToString());
-                field.Clear();
-                afterQuote = false;
-                var record = new CsvRecord(recordLine, fields.ToArray());
-                records.Add(record);
-                fields.Clear();
-                line++;
-                recordLine = line;
-                if (!record.IsBlank && ++filled > maxRecords + 1)
-                {
-                    return TooLong(maxRecords);
-                }
-            }
-            else if (c == '"' && field.Length == 0 && !afterQuote)
-            {
-                quoted = true;
-            }
-            else
-            {
-                // A quote inside an unquoted field, or text after a closing quote, is kept as it is.
-                field.Append(c);
-            }
-            i++;
         }
-        if (quoted)
+        if (unclosedQuoteLine is { } line)
         {
-            return CsvTable.Failed($"Ligne {recordLine} : un guillemet (\") ouvre un champ qui n'est jamais refermé. Vérifiez les guillemets de cette ligne.");
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            var last = new CsvRecord(recordLine, fields.ToArray());
-            records.Add(last);
-            filled += last.IsBlank ? 0 : 1;
-        }
-        if (filled > maxRecords + 1)
-        {
-            return TooLong(maxRecords);
+            return CsvTable.Failed($"Ligne {line} : un guillemet (\") ouvre un champ qui n'est jamais refermé. Vérifiez les guillemets de cette ligne.");
         }
         return new CsvTable(separator.Value, records, null);
     }
