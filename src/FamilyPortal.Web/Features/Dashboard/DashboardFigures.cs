@@ -6,13 +6,16 @@ namespace FamilyPortal.Web.Features.Dashboard;
 /// The figures of the tableau de bord, for the collectivité entered by the request (tenant filters): the
 /// places taken today and tomorrow, mail stuck in the outbox, and the basket lines « Valider » refused.
 /// </summary>
-public sealed class DashboardFigures(FamilyPortalDbContext db, TimeProvider time)
+public sealed class DashboardFigures(FamilyPortalDbContext db, CalendarLoader calendar, TimeProvider time)
 {
     /// <summary>A mail unsent after this long is a problem worth a look.</summary>
     public static readonly TimeSpan OutboxDelay = TimeSpan.FromMinutes(15);
 
-    public sealed record Load(string Site, string Activity, int Today, int? TodayCapacity, bool TodayClosed,
-        int Tomorrow, int? TomorrowCapacity, bool TomorrowClosed);
+    public sealed record Load(string Site, string Activity, DayLoad Today, DayLoad Tomorrow);
+
+    /// <param name="Closed">The activity does not run that day.</param>
+    /// <param name="Full">No place is left for one more child.</param>
+    public sealed record DayLoad(int Booked, int? Capacity, bool Closed, bool Full);
 
     public sealed record StuckMail(string Subject, string ToAddress, DateTime CreatedAtUtc, int Attempts, string? LastError);
 
@@ -28,22 +31,19 @@ public sealed class DashboardFigures(FamilyPortalDbContext db, TimeProvider time
         var today = ParisClock.Today(now, zone);
         var tomorrow = today.AddDays(1);
 
-        var activities = await db.Activities.AsNoTracking().Where(a => !a.IsArchived && !a.Site!.IsArchived)
+        var activities = await db.Activities.AsNoTracking().Include(a => a.Site).Where(a => !a.IsArchived && !a.Site!.IsArchived)
             .OrderBy(a => a.Site!.Name).ThenBy(a => a.SortOrder).ThenBy(a => a.Label)
-            .Select(a => new { a.Id, a.SiteId, Site = a.Site!.Name, a.Label, a.Capacity })
             .ToListAsync(ct);
-        var loads = await db.ActivityDayLoads.AsNoTracking().Where(l => l.Date == today || l.Date == tomorrow).ToListAsync(ct);
-        var overrides = await db.CapacityOverrides.AsNoTracking().Where(o => o.Date == today || o.Date == tomorrow).ToListAsync(ct);
-        var closures = await db.Closures.AsNoTracking().Where(c => c.StartDate <= tomorrow && c.EndDate >= today).ToListAsync(ct);
+        var data = await calendar.LoadAsync(activities.Select(a => a.Id).ToList(), [], accountId: null, today, tomorrow, ct);
 
-        int Booked(int activityId, DateOnly day) => loads.FirstOrDefault(l => l.ActivityId == activityId && l.Date == day)?.Booked ?? 0;
-        int? Capacity(int activityId, int? usual, DateOnly day) =>
-            overrides.FirstOrDefault(o => o.ActivityId == activityId && o.Date == day)?.Capacity ?? usual;
-        bool Closed(int activityId, int siteId, DateOnly day) => closures.Any(c => c.Covers(day, activityId, siteId));
+        DayLoad DayOf(Activity activity, DateOnly day)
+        {
+            var context = data.Context(activity, child: null, day);
+            var verdict = BookingVerdict.Judge(context, BookingIntent.Book, Actor.Staff, now, zone);
+            return new DayLoad(context.Booked, context.Capacity, verdict.DayDoesNotRun, verdict.Reason == VerdictReason.Full);
+        }
 
-        var rows = activities.Select(a => new Load(a.Site, a.Label,
-            Booked(a.Id, today), Capacity(a.Id, a.Capacity, today), Closed(a.Id, a.SiteId, today),
-            Booked(a.Id, tomorrow), Capacity(a.Id, a.Capacity, tomorrow), Closed(a.Id, a.SiteId, tomorrow))).ToList();
+        var rows = activities.Select(a => new Load(a.Site!.Name, a.Label, DayOf(a, today), DayOf(a, tomorrow))).ToList();
 
         // The outbox is not tenant-filtered (the dispatcher serves everybody): filtered here by hand.
         var stuckBefore = (now - OutboxDelay).UtcDateTime;

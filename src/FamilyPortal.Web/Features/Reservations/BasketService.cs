@@ -4,47 +4,33 @@ namespace FamilyPortal.Web.Features.Reservations;
 
 /// <summary>The panier: cells toggled in and out, periods filled, lines removed, emptied.</summary>
 public sealed class BasketService(
-    FamilyPortalDbContext db, FamilyActivities family, CalendarLoader calendar, ReservationRules rules, TimeProvider time)
+    FamilyPortalDbContext db, FamilyActivities family, CalendarLoader calendar, TimeProvider time)
 {
     public sealed record Skipped(DateOnly Date, string ChildName, string Reason);
 
-    /// <summary>
-    /// A click on a cell: a square goes into the basket, a basket line comes out, a booked round becomes a
-    /// cancellation request, a hatched one comes back. Anything else is refused with the reason.
-    /// </summary>
+    /// <summary>A click on a cell, as <see cref="BasketCell"/> decides it; a refusal carries the verdict's reason.</summary>
     public async Task<CellState> ToggleAsync(ParentScope scope, int childId, int activityId, DateOnly day, CancellationToken ct)
     {
         var (child, activity) = await family.ResolveAsync(scope, childId, activityId, ct);
         var data = await calendar.LoadAsync([activity.Id], [child.Id], scope.AccountId, day, day, ct);
-        var context = data.Context(activity, child.Id, day);
-        var now = time.GetUtcNow();
-        var state = rules.StateOf(context, now);
-        switch (state)
+        var click = BasketCell.Of(data.Context(activity, child, day), time.GetUtcNow(), ParisClock.Zone).Click();
+        if (click.Refusal is { } refusal)
         {
-            case CellState.Bookable:
-                Add(scope, child.Id, activity.Id, day, BasketLineKind.Add);
-                break;
-            case CellState.Booked:
-                Add(scope, child.Id, activity.Id, day, BasketLineKind.Cancel);
-                break;
-            case CellState.ToAdd or CellState.ToCancel:
-                await db.BasketLines.Where(l => l.AccountId == scope.AccountId && l.ChildId == child.Id
-                    && l.ActivityId == activity.Id && l.Date == day).ExecuteDeleteAsync(ct);
-                break;
-            case CellState.Full:
-                throw new ReservationRefusedException("complet");
-            case CellState.BookedLocked:
-                throw new ReservationRefusedException(rules.CanCancel(context, now) ?? "annulation impossible");
-            default:
-                throw new ReservationRefusedException(rules.CanBook(context, now) ?? "fermé");
+            throw refusal.Reason == VerdictReason.NotOffered
+                ? ReservationRefusedException.NotFound()
+                : new ReservationRefusedException(refusal.Message!);
         }
-        await db.SaveChangesAsync(ct);
-        return rules.StateOf(context with { BasketLine = state switch
+        if (click.RemovesLine)
         {
-            CellState.Bookable => BasketLineKind.Add,
-            CellState.Booked => BasketLineKind.Cancel,
-            _ => null,
-        } }, now);
+            await db.BasketLines.Where(l => l.AccountId == scope.AccountId && l.ChildId == child.Id
+                && l.ActivityId == activity.Id && l.Date == day).ExecuteDeleteAsync(ct);
+        }
+        if (click.LineToAdd is { } kind)
+        {
+            Add(scope, child.Id, activity.Id, day, kind);
+            await db.SaveChangesAsync(ct);
+        }
+        return click.After;
     }
 
     /// <summary>« Réserver sur une période »: every allowed day goes into the basket; the others are listed with why.</summary>
@@ -57,7 +43,7 @@ public sealed class BasketService(
         }
         var (child, activity) = await family.ResolveAsync(scope, childId, activityId, ct);
         var children = siblings
-            ? (await family.ChildrenAsync(scope, ct)).Where(c => c.SiteId is null || c.SiteId == activity.SiteId).ToList()
+            ? (await family.ChildrenAsync(scope, ct)).Where(c => BookingVerdict.IsOffered(c.SiteId, activity.SiteId)).ToList()
             : [child];
         var data = await calendar.LoadAsync([activity.Id], children.Select(c => c.Id).ToList(), scope.AccountId, from, to, ct);
         var now = time.GetUtcNow();
@@ -71,20 +57,15 @@ public sealed class BasketService(
                 {
                     continue;
                 }
-                var context = data.Context(activity, kid.Id, day);
-                if (context.ChildHasBooking || context.BasketLine is not null)
-                {
-                    continue;
-                }
-                var reason = rules.CanBook(context, now) ?? (ReservationRules.IsFull(context) ? "complet" : null);
-                if (reason is null)
+                var fill = BasketCell.Of(data.Context(activity, kid, day), now, ParisClock.Zone).Fill();
+                if (fill.AddsLine)
                 {
                     Add(scope, kid.Id, activity.Id, day, BasketLineKind.Add);
                     added++;
                 }
-                else if (activity.Days.Includes(day.DayOfWeek))
+                else if (fill.Skip is { } verdict)
                 {
-                    skipped.Add(new Skipped(day, kid.FirstName, reason));
+                    skipped.Add(new Skipped(day, kid.FirstName, verdict.Message!));
                 }
             }
         }

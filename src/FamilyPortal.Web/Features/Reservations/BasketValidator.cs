@@ -12,7 +12,6 @@ public sealed class BasketValidator(
     FamilyPortalDbContext db,
     CalendarLoader calendar,
     CapacityGate places,
-    ReservationRules rules,
     ReservationEmails emails,
     TimeProvider time,
     ILogger<BasketValidator> logger)
@@ -50,16 +49,16 @@ public sealed class BasketValidator(
 
         foreach (var line in basket)
         {
-            if (!children.TryGetValue(line.ChildId, out var child) || !activities.TryGetValue(line.ActivityId, out var activity)
-                || (child.SiteId is { } site && site != activity.SiteId))
+            if (!children.TryGetValue(line.ChildId, out var child) || !activities.TryGetValue(line.ActivityId, out var activity))
             {
-                Refuse(line, "prestation non accessible à cet enfant");
+                Refuse(line, Verdict.NotOffered(Actor.Parent).Message!);
                 continue;
             }
-            var context = data.Context(activity, child.Id, line.Date);
-            var reason = line.Kind == BasketLineKind.Add
-                ? await BookAsync(scope, line, context, now, ct)
-                : await CancelAsync(line, context, now, ct);
+            var context = data.Context(activity, child, line.Date);
+            var verdict = BookingVerdict.Judge(context, line.Kind.Intent(), Actor.Parent, now, ParisClock.Zone);
+            var reason = !verdict.Allowed ? verdict.Message
+                : line.Kind == BasketLineKind.Add ? await BookAsync(scope, line, context, now, ct)
+                : await CancelAsync(line, now, ct);
             if (reason is not null)
             {
                 Refuse(line, reason);
@@ -101,19 +100,12 @@ public sealed class BasketValidator(
         }
     }
 
+    /// <summary>Books an allowed line; null when done, else why not.</summary>
     private async Task<string?> BookAsync(ParentScope scope, BasketLine line, DayContext context, DateTimeOffset now, CancellationToken ct)
     {
-        if (context.ChildHasBooking)
-        {
-            return "déjà réservé";
-        }
-        if (rules.CanBook(context, now) is { } reason)
-        {
-            return reason;
-        }
         if (!await places.TryTakeAsync(scope.MunicipalityId, line.ActivityId, line.Date, context.Capacity, ct))
         {
-            return "complet";
+            return Verdict.Full.Message;
         }
         db.Bookings.Add(new Booking
         {
@@ -127,16 +119,9 @@ public sealed class BasketValidator(
         return null;
     }
 
-    private async Task<string?> CancelAsync(BasketLine line, DayContext context, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Cancels an allowed line; null when done, else why not.</summary>
+    private async Task<string?> CancelAsync(BasketLine line, DateTimeOffset now, CancellationToken ct)
     {
-        if (!context.ChildHasBooking)
-        {
-            return "aucune réservation à annuler";
-        }
-        if (rules.CanCancel(context, now) is { } reason)
-        {
-            return reason;
-        }
         // Conditional on « still active », so two cancellations of one booking give its place back once.
         var cancelled = await db.Bookings
             .Where(b => b.ChildId == line.ChildId && b.ActivityId == line.ActivityId && b.Date == line.Date && b.CancelledAtUtc == null)
@@ -146,7 +131,7 @@ public sealed class BasketValidator(
                 .SetProperty(b => b.CancelledByAccountId, line.AccountId), ct);
         if (cancelled == 0)
         {
-            return "aucune réservation à annuler";
+            return Verdict.NothingToCancel.Message;
         }
         await places.GiveBackAsync(line.ActivityId, line.Date, ct);
         return null;

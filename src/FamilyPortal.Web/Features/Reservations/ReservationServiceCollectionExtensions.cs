@@ -4,7 +4,6 @@ public static class ReservationServiceCollectionExtensions
 {
     public static IServiceCollection AddPortalReservations(this IServiceCollection services)
     {
-        services.AddSingleton(new ReservationRules(ParisClock.Zone));
         services.AddScoped<CalendarLoader>();
         services.AddScoped<FamilyActivities>();
         services.AddScoped<CapacityGate>();

@@ -12,7 +12,6 @@ public sealed class StaffBookings(
     FamilyPortalDbContext db,
     CalendarLoader calendar,
     CapacityGate places,
-    ReservationRules rules,
     EmailOutbox outbox,
     PublicLinks links,
     TimeProvider time)
@@ -63,9 +62,9 @@ public sealed class StaffBookings(
         {
             return Outcome.Refuse(Field.Activity, "Cette prestation est archivée : elle ne peut plus être réservée.");
         }
-        if (child.SiteId is { } site && site != activity.SiteId)
+        if (!BookingVerdict.IsOffered(child.SiteId, activity.SiteId))
         {
-            return Outcome.Refuse(Field.Activity, "Cette prestation n'est pas proposée sur le site de l'enfant.");
+            return Outcome.Refuse(Field.Activity, Verdict.NotOffered(Actor.Staff).Message!);
         }
         return await RunAsync(token => BookDaysAsync(staff, child, activity, request, token), ct);
     }
@@ -73,40 +72,36 @@ public sealed class StaffBookings(
     private async Task<Outcome> BookDaysAsync(Staff staff, Child child, Activity activity, BookRequest request, CancellationToken ct)
     {
         var data = await calendar.LoadAsync([activity.Id], [child.Id], accountId: null, request.From, request.To, ct);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow();
         var single = request.From == request.To;
         var booked = new List<DateOnly>();
         var skipped = new List<string>();
         for (var day = request.From; day <= request.To; day = day.AddDays(1))
         {
-            var context = data.Context(activity, child.Id, day);
-            if (StaffOverride.WhyNotRunning(context) is { } notRunning)
+            var context = data.Context(activity, child, day);
+            var verdict = BookingVerdict.Judge(context, BookingIntent.Book, Actor.Staff, now, ParisClock.Zone);
+            if (verdict.Reason == VerdictReason.Full)
+            {
+                throw NoPlaceLeft(activity, day, context.Capacity);
+            }
+            if (!verdict.Allowed)
             {
                 if (single)
                 {
-                    throw Refused(Field.Dates, $"Réservation impossible le {FrenchDates.Spelled(day)} : {notRunning}.");
+                    throw Refused(Field.Dates, verdict.Reason == VerdictReason.AlreadyBooked
+                        ? $"{child.FirstName} a déjà une réservation le {FrenchDates.Spelled(day)} pour {activity.Label}."
+                        : $"Réservation impossible le {FrenchDates.Spelled(day)} : {verdict.Message}.");
                 }
                 // In a period, the weekdays the activity never runs are simply not asked for.
                 if (activity.Days.Includes(day.DayOfWeek))
                 {
-                    skipped.Add($"{FrenchDates.Spelled(day)} ({notRunning})");
+                    skipped.Add($"{FrenchDates.Spelled(day)} ({verdict.Message})");
                 }
                 continue;
             }
-            if (context.ChildHasBooking)
+            if (!await places.TryTakeAsync(staff.MunicipalityId, activity.Id, day, context.Capacity, ct))
             {
-                if (single)
-                {
-                    throw Refused(Field.Dates, $"{child.FirstName} a déjà une réservation le {FrenchDates.Spelled(day)} pour {activity.Label}.");
-                }
-                skipped.Add($"{FrenchDates.Spelled(day)} (déjà réservé)");
-                continue;
-            }
-            var capacity = data.CapacityOf(activity, day);
-            if (!await places.TryTakeAsync(staff.MunicipalityId, activity.Id, day, capacity, ct))
-            {
-                throw Refused(Field.Dates,
-                    $"Plus de place le {FrenchDates.Spelled(day)} pour {activity.Label} (complet : {capacity} place(s) ce jour-là). Aucune réservation n'a été faite.");
+                throw NoPlaceLeft(activity, day, context.Capacity);
             }
             db.Bookings.Add(new Booking
             {
@@ -114,7 +109,7 @@ public sealed class StaffBookings(
                 ChildId = child.Id,
                 ActivityId = activity.Id,
                 Date = day,
-                CreatedAtUtc = now,
+                CreatedAtUtc = now.UtcDateTime,
                 CreatedByAccountId = staff.AccountId,
                 StaffReason = request.Reason,
             });
@@ -157,18 +152,20 @@ public sealed class StaffBookings(
             .OrderBy(b => b.Date).ThenBy(b => b.ActivityId).ToListAsync(ct);
         var activityIds = bookings.Select(b => b.ActivityId).Distinct().ToList();
         var activities = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        if (bookings.FirstOrDefault(b => !b.IsActive) is { } stale)
-        {
-            throw Refused(Field.Bookings,
-                $"La réservation du {FrenchDates.Spelled(stale.Date)} ({activities[stale.ActivityId].Label}) est déjà annulée : la liste a été mise à jour.");
-        }
         var data = await calendar.LoadAsync(activityIds, [child.Id], accountId: null, bookings[0].Date, bookings[^1].Date, ct);
         var now = time.GetUtcNow();
         var lines = new List<string>();
         foreach (var booking in bookings)
         {
             var activity = activities[booking.ActivityId];
-            var kind = StaffOverride.KindOfCancellation(rules, data.Context(activity, child.Id, booking.Date), now);
+            var verdict = BookingVerdict.Judge(data.Context(activity, child, booking.Date), BookingIntent.Cancel, Actor.Staff, now, ParisClock.Zone);
+            if (!booking.IsActive || !verdict.Allowed)
+            {
+                throw Refused(Field.Bookings,
+                    $"La réservation du {FrenchDates.Spelled(booking.Date)} ({activity.Label}) est déjà annulée : la liste a été mise à jour.");
+            }
+            // Staff may cancel past the deadline; the family then pays the day unless the town hall accepts a justification.
+            var kind = verdict.Reason == VerdictReason.CancellationDeadlinePassed ? CancellationKind.Late : CancellationKind.InTime;
             booking.CancelledAtUtc = now.UtcDateTime;
             booking.Cancellation = kind;
             booking.CancelledByAccountId = staff.AccountId;
@@ -211,6 +208,11 @@ public sealed class StaffBookings(
     }
 
     private static RefusedException Refused(Field field, string message) => new(new Refusal(field, message));
+
+    /// <summary>A day without a place refuses the whole request, so that staff decide rather than find half of it done.</summary>
+    private static RefusedException NoPlaceLeft(Activity activity, DateOnly day, int? capacity) =>
+        Refused(Field.Dates,
+            $"Plus de place le {FrenchDates.Spelled(day)} pour {activity.Label} (complet : {capacity} place(s) ce jour-là). Aucune réservation n'a été faite.");
 
     private async Task EmailFamilyAsync(Staff staff, Child child, string subject, string changes, string reason, CancellationToken ct)
     {

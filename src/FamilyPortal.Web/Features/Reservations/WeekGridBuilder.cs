@@ -1,7 +1,7 @@
 namespace FamilyPortal.Web.Features.Reservations;
 
 /// <summary>Builds the weeks shown for one child and a set of activities, with one read of the calendar.</summary>
-public sealed class WeekGridBuilder(CalendarLoader calendar, ReservationRules rules, TimeProvider time)
+public sealed class WeekGridBuilder(CalendarLoader calendar, TimeProvider time)
 {
     public async Task<IReadOnlyList<WeekGrid>> BuildAsync(
         string accountId, Child child, IReadOnlyList<Activity> activities, DateOnly firstMonday, int weeks, CancellationToken ct)
@@ -17,16 +17,8 @@ public sealed class WeekGridBuilder(CalendarLoader calendar, ReservationRules ru
             var days = Enumerable.Range(0, saturdays ? 6 : 5).Select(monday.AddDays).ToList();
             var rows = activities.Select(activity => new GridRow(activity, days.Select(day =>
             {
-                var context = data.Context(activity, child.Id, day);
-                var state = rules.StateOf(context, now);
-                var reason = state switch
-                {
-                    CellState.Closed => context.ClosureReason,
-                    CellState.BookingClosed => rules.CanBook(context, now),
-                    CellState.BookedLocked => rules.CanCancel(context, now),
-                    _ => null,
-                };
-                return new GridCell(day, state, reason);
+                var cell = BasketCell.Of(data.Context(activity, child, day), now, ParisClock.Zone);
+                return new GridCell(day, cell.State, cell.Reason);
             }).ToList())).ToList();
             result.Add(new WeekGrid(monday, days, rows));
         }

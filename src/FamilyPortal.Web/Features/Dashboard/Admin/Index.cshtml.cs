@@ -11,9 +11,15 @@ public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard)
 
     public async Task OnGetAsync(CancellationToken ct) => View = await dashboard.LoadAsync(current.Id!.Value, ct);
 
-    public static string Places(int booked, int? capacity, bool closed) =>
-        closed ? "fermé" : capacity is { } c ? $"{booked} / {c}" : $"{booked} (sans limite)";
-
-    /// <summary>« full » when no place is left, so the row can say it in words too.</summary>
-    public static bool IsFull(int booked, int? capacity, bool closed) => !closed && capacity is { } c && booked >= c;
+    /// <summary>« 7 / 30 », « 6 / 6 – complet » (in words, not only in numbers), « fermé ».</summary>
+    public static string Places(DashboardFigures.DayLoad day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        if (day.Closed)
+        {
+            return "fermé";
+        }
+        var places = day.Capacity is { } capacity ? $"{day.Booked} / {capacity}" : $"{day.Booked} (sans limite)";
+        return day.Full ? $"{places} – complet" : places;
+    }
 }

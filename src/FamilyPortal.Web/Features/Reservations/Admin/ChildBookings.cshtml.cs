@@ -216,7 +216,7 @@ public class ChildBookingsModel(
             .Where(u => accountIds.Contains(u.Id) && u.StaffMunicipalityId != null)
             .Select(u => new { u.Id, Name = u.FirstName + " " + u.LastName })
             .ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        Rows = bookings.Select(x => new Row(x.Booking.Id, x.Booking.Date, x.Label, StaffOverride.StatusOf(x.Booking), x.Booking.IsActive,
+        Rows = bookings.Select(x => new Row(x.Booking.Id, x.Booking.Date, x.Label, BookingStatusText.Of(x.Booking), x.Booking.IsActive,
             By(x.Booking.CreatedByAccountId, x.Booking.StaffReason),
             x.Booking.IsActive ? null
                 : x.Booking.Cancellation == CancellationKind.Closure ? "la collectivité (fermeture)"
