@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace FamilyPortal.Web.Email;
 
-public static class EmailServiceCollectionExtensions
+public static class EmailRegistration
 {
     public static IServiceCollection AddPortalEmail(this IServiceCollection services, IConfiguration configuration)
     {

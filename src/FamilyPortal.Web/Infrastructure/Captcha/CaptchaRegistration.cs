@@ -1,6 +1,6 @@
 namespace FamilyPortal.Web.Infrastructure.Captcha;
 
-public static class CaptchaServiceCollectionExtensions
+public static class CaptchaRegistration
 {
     public static IServiceCollection AddPortalCaptcha(this IServiceCollection services, IConfiguration configuration)
     {

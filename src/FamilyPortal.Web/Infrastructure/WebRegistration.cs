@@ -5,7 +5,7 @@ using Serilog;
 
 namespace FamilyPortal.Web.Infrastructure;
 
-public static class WebSetup
+public static class WebRegistration
 {
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -61,7 +61,7 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/Erreur", "?code={0}");
         app.UseResponseCompression();
-        // The host's own logger: the static Serilog logger is not used (see LoggingSetup).
+        // The host's own logger: the static Serilog logger is not used (see LoggingRegistration).
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         // Inside the request log (which then shows the 503) and around everything that reads the database.
         app.UseDatabaseUnavailablePage();

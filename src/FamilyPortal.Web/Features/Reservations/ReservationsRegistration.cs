@@ -1,10 +1,11 @@
 namespace FamilyPortal.Web.Features.Reservations;
 
-public static class ReservationServiceCollectionExtensions
+public static class ReservationsRegistration
 {
     public static IServiceCollection AddPortalReservations(this IServiceCollection services)
     {
         services.AddScoped<CalendarLoader>();
+        services.AddScoped<StaffBookings>();
         services.AddScoped<FamilyActivities>();
         services.AddScoped<CapacityGate>();
         services.AddScoped<BasketService>();

@@ -2,7 +2,7 @@ using Serilog;
 
 namespace FamilyPortal.Web.Infrastructure;
 
-public static class LoggingSetup
+public static class LoggingRegistration
 {
     public const string LogDirectorySetting = "App:LogDirectory";
 

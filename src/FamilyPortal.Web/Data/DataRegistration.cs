@@ -3,16 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Data;
 
-public static class DataServiceCollectionExtensions
+public static class DataRegistration
 {
     /// <summary>Registers the DbContext of the configured provider under <see cref="FamilyPortalDbContext"/>.</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddScoped<TenantContext>();
-        services.AddScoped<CurrentMunicipality>();
-        services.AddScoped<JournalInterceptor>();
+        services.AddScoped<Demo.DemoData>();
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         switch (options.Provider)

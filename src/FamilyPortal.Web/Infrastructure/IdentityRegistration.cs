@@ -1,12 +1,10 @@
-using FamilyPortal.Web.Data.Demo;
-using FamilyPortal.Web.Features.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace FamilyPortal.Web.Infrastructure;
 
-public static class IdentitySetup
+public static class IdentityRegistration
 {
     /// <summary>OWASP's 2023 floor for PBKDF2-HMAC-SHA256 is 600,000; the product floor is 210,000.</summary>
     public const int PasswordHashIterations = 210_000;
@@ -33,7 +31,6 @@ public static class IdentitySetup
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
-        services.AddSingleton<PasswordWork>();
         var https = HttpsPolicy.IsRequired(configuration, environment);
         services.ConfigureApplicationCookie(o => ConfigureAuthCookie(o, https));
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
@@ -60,22 +57,11 @@ public static class IdentitySetup
             o.Cookie.Path = "/";
         });
         services.AddHttpContextAccessor();
-        services.AddScoped<AccountSessions>();
-        services.AddScoped<PortalSignIn>();
-        services.AddScoped<AccountEmails>();
-        services.AddScoped<AccountRegistration>();
-        services.AddScoped<AccountRecovery>();
-        services.AddScoped<AccountDataExport>();
-        services.AddScoped<StaffInvitations>();
-        services.AddScoped<AuthenticatorCheck>();
 
         // Keys in the database: every web instance behind the load balancer reads the same cookies and tokens.
         services.AddDataProtection()
             .SetApplicationName("FamilyPortal")
             .PersistKeysToDbContext<FamilyPortalDbContext>();
-
-        services.AddSingleton<AdhesionCodeVault>();
-        services.AddScoped<DemoData>();
         return services;
     }
 

@@ -1,6 +1,6 @@
 namespace FamilyPortal.Web.Features.News;
 
-public static class NewsServiceCollectionExtensions
+public static class NewsRegistration
 {
     public static IServiceCollection AddPortalNews(this IServiceCollection services)
     {

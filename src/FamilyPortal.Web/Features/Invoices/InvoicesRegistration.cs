@@ -1,8 +1,8 @@
 namespace FamilyPortal.Web.Features.Invoices;
 
-public static class BillingServiceCollectionExtensions
+public static class InvoicesRegistration
 {
-    public static IServiceCollection AddPortalBilling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalInvoices(this IServiceCollection services, IConfiguration configuration)
     {
         var fonts = configuration["Pdf:FontDirectory"] is { Length: > 0 } directory ? directory : PdfFonts.DefaultDirectory;
         services.AddSingleton(_ => new InvoicePdf(fonts));
