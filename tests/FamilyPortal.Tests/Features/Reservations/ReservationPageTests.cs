@@ -162,7 +162,12 @@ public class ReservationPageTests(AccountsFactory factory) : IClassFixture<Accou
             await client.SubmitAsync(page, GridUrl(tenant), new Dictionary<string, string?> { ["cellule"] = $"{tenant.ActivityId}:{day}" }, Cell);
         }
         var grid = await client.GetPageAsync(GridUrl(tenant));
-        var bin = grid.QuerySelector("#panier button.bin")!.GetAttribute("value");
+        var binButton = grid.QuerySelector("#panier button.bin")!;
+        var bin = binButton.GetAttribute("value");
+        // Drawn inline, not an emoji a phone without an emoji font shows as an empty box; the name is the button's.
+        Assert.NotNull(binButton.QuerySelector("svg[aria-hidden=true]"));
+        Assert.StartsWith("Retirer du panier : ", binButton.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.DoesNotContain("\U0001F5D1", grid.Body!.TextContent, StringComparison.Ordinal);
 
         var forged = await client.Http.PostAsync("/panier?handler=Clear", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
