@@ -1,6 +1,4 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.Benchmarks;

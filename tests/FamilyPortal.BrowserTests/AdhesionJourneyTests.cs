@@ -1,6 +1,11 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
+using FamilyPortal.Web.Features.Families;
+using FamilyPortal.Web.Features.Memberships;
+using FamilyPortal.Web.Features.Memberships.Rules;
+using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -2,6 +2,8 @@ using System.Text;
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

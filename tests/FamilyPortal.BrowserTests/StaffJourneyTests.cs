@@ -1,6 +1,6 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

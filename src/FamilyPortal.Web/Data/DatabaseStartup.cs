@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

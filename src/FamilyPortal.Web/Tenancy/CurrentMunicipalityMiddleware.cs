@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

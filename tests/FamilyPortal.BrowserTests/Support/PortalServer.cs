@@ -1,5 +1,5 @@
 using System.Net;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Features.Memberships;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Email;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

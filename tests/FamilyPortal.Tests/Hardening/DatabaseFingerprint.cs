@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using FamilyPortal.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace FamilyPortal.Tests.Hardening;

@@ -1,4 +1,3 @@
-using FamilyPortal.Tests.Support;
 using System.Net;
 
 namespace FamilyPortal.Tests.Hardening;

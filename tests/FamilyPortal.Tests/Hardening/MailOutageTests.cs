@@ -1,14 +1,11 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using FamilyPortal.Tests.Email;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FamilyPortal.Tests.Accounts.AccountJourney;
+using static FamilyPortal.Tests.Features.Accounts.AccountJourney;
 
 namespace FamilyPortal.Tests.Hardening;
 
@@ -137,9 +134,9 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             new(["InvoiceEmails.IssuedAsync"], "émettre les factures d'octobre (familles prévenues)",
                 async () =>
                 {
-                    await Billing.BillingKit.AddBookingsAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ChildId, cast.Mine.ActivityId, [1, 2]);
-                    var preview = await admin.GetPageAsync($"{Billing.BillingKit.GenerateUrl}?mois=2026-10");
-                    return await admin.SubmitAsync(preview, $"{Billing.BillingKit.GenerateUrl}?mois=2026-10", new Dictionary<string, string?>());
+                    await Features.Invoices.BillingKit.AddBookingsAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ChildId, cast.Mine.ActivityId, [1, 2]);
+                    var preview = await admin.GetPageAsync($"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10");
+                    return await admin.SubmitAsync(preview, $"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10", new Dictionary<string, string?>());
                 }),
             new(["StaffInvitations.InviteAsync"], "inviter un agent",
                 () => admin.PostFormAsync("/admin/equipe", new Dictionary<string, string?>
@@ -148,7 +145,7 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
                     ["Invite.Identifiant"] = $"pbernard-{unique}", ["Role"] = Roles.Agent,
                 }, formAction: "handler=Invite")),
             new(["StaffMembers.ApplyInTransactionAsync"], "suspendre un agent (il est prévenu par email)",
-                async () => await Admin.StaffManagementTests.ActAsync(admin, "/admin/equipe", "Suspend",
+                async () => await Features.Staff.StaffManagementTests.ActAsync(admin, "/admin/equipe", "Suspend",
                     (await StaffJourney.CreateAsync(factory, cast.Mine.MunicipalityId, Roles.Agent)).Id)),
             new(["StaffInvitations.InviteAsync"], "créer une collectivité et inviter son administrateur",
                 () => cast["opérateur"].Client.PostFormAsync("/plateforme/collectivites/nouvelle", new Dictionary<string, string?>

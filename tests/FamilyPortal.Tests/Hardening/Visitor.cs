@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Reflection;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,5 @@
 using System.Net;
-using FamilyPortal.Tests.Accounts;
-using FamilyPortal.Tests.Support;
+using FamilyPortal.Tests.Features.Accounts;
 
 namespace FamilyPortal.Tests.Security;
 

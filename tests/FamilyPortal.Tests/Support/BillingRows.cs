@@ -1,6 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain.Billing;
-
 namespace FamilyPortal.Tests.Support;
 
 /// <summary>

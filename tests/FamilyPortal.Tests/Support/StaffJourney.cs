@@ -1,5 +1,4 @@
 using System.Net;
-using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,0 +1,341 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Accounts.MyAccount;
+
+/// <summary>
+/// « Mon compte »: details, password, email, secret question, my data, deletion. Every form that checks the
+/// password counts a wrong one towards the lockout, as the sign-in does, and is limited per account; links
+/// to confirm an address are limited per account and day.
+/// </summary>
+[Authorize]
+[EnableRateLimiting(RateLimiting.MyAccount)]
+public class IndexModel(
+    UserManager<PortalAccount> users,
+    FamilyPortalDbContext db,
+    AccountSessions sessions,
+    PortalSignIn signIn,
+    AccountEmails emails,
+    EmailOutbox outbox,
+    AccountDataExport export,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<IndexModel> logger) : PageModel
+{
+    /// <summary>Links to confirm an address (a new one, or the first one again) per account over a day.</summary>
+    public const int MaxConfirmationLinksPerDay = 5;
+
+    public const string TooManyLinks = "Vous avez demandé trop de liens de confirmation aujourd'hui : réessayez demain.";
+
+    public PortalAccount Account { get; private set; } = null!;
+
+    [BindProperty] public DetailsInput Details { get; set; } = new();
+    [BindProperty] public PasswordInput Password { get; set; } = new();
+    [BindProperty] public EmailInput NewEmail { get; set; } = new();
+    [BindProperty] public QuestionInput Question { get; set; } = new();
+    [BindProperty] public string? DeletePassword { get; set; }
+
+    [TempData] public string? Notice { get; set; }
+
+    public bool SmsEnabled => configuration.GetValue<bool>("App:SmsEnabled");
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        Details = DetailsInput.From(Account);
+        Question.SecretQuestion = Account.SecretQuestion;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        var d = Details;
+        var contact = ContactDetails.Validate(ModelState, "Details.", SmsEnabled, d.Civility, d.LastName, d.FirstName,
+            d.Notification, d.PrimaryPhone, d.SecondaryPhone, Account.Email, d.SecondaryEmail);
+        if (contact is null)
+        {
+            return Page();
+        }
+        Account.Civility = contact.Civility;
+        Account.LastName = contact.LastName;
+        Account.FirstName = contact.FirstName;
+        Account.NotificationChannel = contact.Notification;
+        Account.PhoneNumber = contact.PrimaryPhone;
+        Account.SecondaryPhone = contact.SecondaryPhone;
+        Account.SecondaryEmail = contact.SecondaryEmail;
+        await users.UpdateAsync(Account);
+        return Done("Vos coordonnées ont été enregistrées.");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (string.IsNullOrEmpty(Password.Current))
+        {
+            ModelState.AddModelError("Password.Current", "Saisissez votre mot de passe actuel.");
+        }
+        else if (await IsLockedOutAsync("Password.Current"))
+        {
+            return Page();
+        }
+        if (PasswordPolicy.Check(Password.New, Account.UserName, Account.HouseholdName) is { } error)
+        {
+            ModelState.AddModelError("Password.New", error);
+        }
+        if (Password.New != Password.Confirm)
+        {
+            ModelState.AddModelError("Password.Confirm", "La confirmation ne correspond pas au nouveau mot de passe.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await db.InTransactionAsync(async token =>
+        {
+            var result = await users.ChangePasswordAsync(Account, Password.Current!, Password.New!);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+            await sessions.EndAllAsync(Account.Id, signIn.CurrentSessionId, token);
+            emails.PasswordChangedNotice(Account);
+            await db.SaveChangesAsync(token);
+            return result;
+        }, ct);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await CountFailureAsync("Password.Current", "Le mot de passe actuel est incorrect.");
+            }
+            else
+            {
+                ModelState.AddModelError("Password.New", "Ce mot de passe ne peut pas être utilisé : choisissez-en un autre.");
+            }
+            return Page();
+        }
+        await ResetFailuresAsync();
+        logger.LogInformation("Mot de passe modifié pour le compte {AccountId}", Account.Id);
+        return Done("Votre mot de passe a été modifié. Vos autres connexions ont été fermées.");
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        var email = ContactDetails.NormalizeEmail(NewEmail.Email);
+        if (email is null)
+        {
+            ModelState.AddModelError("NewEmail.Email", "Saisissez une adresse email valide, par exemple nom@exemple.fr.");
+        }
+        else if (email == Account.Email)
+        {
+            ModelState.AddModelError("NewEmail.Email", "C'est déjà l'adresse de votre compte.");
+        }
+        else if (await TooManyLinksAsync(ct))
+        {
+            ModelState.AddModelError("NewEmail.Email", TooManyLinks);
+        }
+        if (!ModelState.IsValid || !await CheckPasswordAsync(NewEmail.Password, "NewEmail.Password"))
+        {
+            return Page();
+        }
+        emails.EmailChangeRequested(Account, email!, await users.GenerateChangeEmailTokenAsync(Account, email!));
+        await db.SaveChangesAsync(ct);
+        return Done($"Un lien de confirmation a été envoyé à {email}. Votre adresse actuelle reste utilisée tant qu'il n'est pas ouvert.");
+    }
+
+    public async Task<IActionResult> OnPostQuestionAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (Question.SecretQuestion is null || !SecretAnswer.Questions.Contains(Question.SecretQuestion))
+        {
+            ModelState.AddModelError("Question.SecretQuestion", "Choisissez une question secrète dans la liste.");
+        }
+        var answer = Question.SecretAnswer?.Trim();
+        if (string.IsNullOrEmpty(answer) || answer.Length > SecretAnswer.MaxLength || SecretAnswer.Normalize(answer).Length == 0)
+        {
+            ModelState.AddModelError("Question.SecretAnswer", $"Saisissez une réponse de 1 à {SecretAnswer.MaxLength} caractères.");
+        }
+        if (!ModelState.IsValid || !await CheckPasswordAsync(Question.Password, "Question.Password"))
+        {
+            return Page();
+        }
+        Account.SecretQuestion = Question.SecretQuestion;
+        Account.SecretAnswerHash = users.PasswordHasher.HashPassword(Account, SecretAnswer.Normalize(answer!));
+        await users.UpdateAsync(Account);
+        return Done("Votre question secrète a été modifiée.");
+    }
+
+    /// <summary>
+    /// « Renvoyer le lien de confirmation », from this page or from a basket's summary: a new link to the
+    /// account's address while it is not confirmed; the mail held for it leaves once it is opened.
+    /// </summary>
+    public async Task<IActionResult> OnPostResendConfirmationAsync(string? retour, CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (Account.EmailConfirmed || Account.Email is null)
+        {
+            ModelState.AddModelError(string.Empty, "Votre adresse email est déjà confirmée.");
+        }
+        else if (await TooManyLinksAsync(ct))
+        {
+            ModelState.AddModelError(string.Empty, TooManyLinks);
+        }
+        if (!ModelState.IsValid)
+        {
+            Details = DetailsInput.From(Account);
+            Question.SecretQuestion = Account.SecretQuestion;
+            return Page();
+        }
+        emails.ConfirmationLinkAgain(Account, await users.GenerateEmailConfirmationTokenAsync(Account));
+        await db.SaveChangesAsync(ct);
+        Notice = $"Un nouveau lien de confirmation a été envoyé à {Account.Email}.";
+        return Url.IsLocalUrl(retour) ? LocalRedirect(retour) : RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        var json = await export.ExportAsync(Account, ct);
+        return File(json, "application/json", "mes-donnees-portail-famille.json");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (!await CheckPasswordAsync(DeletePassword, nameof(DeletePassword)))
+        {
+            return Page();
+        }
+        var id = Account.Id;
+        await db.InTransactionAsync(async token =>
+        {
+            await sessions.EndAllAsync(id, exceptSessionId: null, token);
+            // The copies of the account's own mail already sent are personal data with no legal duty to keep.
+            // Mail the collectivités sent to the same address is theirs (the address may be a family's that this
+            // account never confirmed): it stays. Mail held for the account's confirmation never leaves; other
+            // mail still waiting goes out (it may concern the family file the collectivité keeps).
+            await db.OutboxMessages.Where(m => m.AccountId == id && m.SentAtUtc != null).ExecuteDeleteAsync(token);
+            await outbox.AbandonHeldAsync(id, EmailOutbox.AccountDeleted, except: null, token);
+            var result = await users.DeleteAsync(Account);
+            return result.Succeeded ? true : throw new InvalidOperationException("Account deletion failed.");
+        }, ct);
+        await signIn.SignOutAsync(ct);
+        logger.LogInformation("Compte {AccountId} supprimé à la demande de son titulaire", id);
+        TempData["Notice"] = "Votre compte a été supprimé.";
+        return RedirectToPage("/Accounts/SignIn");
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var account = await users.GetUserAsync(User);
+        if (account is null)
+        {
+            return Challenge();
+        }
+        Account = account;
+        return null;
+    }
+
+    /// <summary>
+    /// The password typed to confirm a change. A wrong one counts towards the lockout like at the sign-in, and a
+    /// locked account is refused even the right one until the lockout ends: a stolen session cannot guess it.
+    /// </summary>
+    private async Task<bool> CheckPasswordAsync(string? password, string key)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            ModelState.AddModelError(key, "Saisissez votre mot de passe.");
+            return false;
+        }
+        if (await IsLockedOutAsync(key))
+        {
+            return false;
+        }
+        if (await users.CheckPasswordAsync(Account, password))
+        {
+            await ResetFailuresAsync();
+            return true;
+        }
+        await CountFailureAsync(key, "Le mot de passe est incorrect.");
+        return false;
+    }
+
+    private async Task<bool> IsLockedOutAsync(string key)
+    {
+        var end = await LockoutEndAsync();
+        if (end is null || end < time.GetUtcNow())
+        {
+            return false;
+        }
+        ModelState.AddModelError(key, LockedMessage(end.Value));
+        return true;
+    }
+
+    private async Task CountFailureAsync(string key, string message)
+    {
+        await users.AccessFailedAsync(Account);
+        logger.LogWarning("Mot de passe incorrect dans « Mon compte » pour le compte {AccountId}", Account.Id);
+        var end = await LockoutEndAsync();
+        ModelState.AddModelError(key, end is { } lockedUntil && lockedUntil >= time.GetUtcNow() ? LockedMessage(lockedUntil) : message);
+    }
+
+    private async Task ResetFailuresAsync()
+    {
+        if (Account.AccessFailedCount > 0)
+        {
+            await users.ResetAccessFailedCountAsync(Account);
+        }
+    }
+
+    // Read from the database: the count of failures may have been written by another request.
+    private Task<DateTimeOffset?> LockoutEndAsync() =>
+        db.Users.AsNoTracking().Where(u => u.Id == Account.Id).Select(u => u.LockoutEnd).SingleOrDefaultAsync(HttpContext.RequestAborted);
+
+    private static string LockedMessage(DateTimeOffset end) =>
+        $"Votre compte est verrouillé après plusieurs tentatives infructueuses. Réessayez à partir de {TimeZoneInfo.ConvertTime(end, ParisClock.Zone):HH\\:mm}.";
+
+    /// <summary>The links to confirm an address sent to this account over the last day, counted in the outbox (shared by every server).</summary>
+    private async Task<bool> TooManyLinksAsync(CancellationToken ct)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        var sent = await db.OutboxMessages.CountAsync(m => m.AccountId == Account.Id && m.CreatedAtUtc > since
+            && (m.Subject == AccountEmails.ConfirmAddressSubject || m.Subject == AccountEmails.ConfirmNewAddressSubject), ct);
+        return sent >= MaxConfirmationLinksPerDay;
+    }
+
+    private RedirectToPageResult Done(string message)
+    {
+        Notice = message;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace FamilyPortal.Web.Features.Accounts;
+
+/// <summary>« Mon compte » panel: sign-in by identifiant (case-insensitive) and password.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimiting.SignIn)]
+public class SignInModel(
+    UserManager<PortalAccount> users,
+    SignInManager<PortalAccount> signInManager,
+    PortalSignIn portalSignIn,
+    PasswordWork passwordWork,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing,
+    ILogger<SignInModel> logger) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "Identifiant")]
+    public string? Identifiant { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Mot de passe")]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "retour")]
+    public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public void OnGet(string? identifiant) => Identifiant ??= identifiant;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Identifiant))
+        {
+            ModelState.AddModelError(nameof(Identifiant), "Saisissez votre identifiant.");
+        }
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Saisissez votre mot de passe.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var account = await users.FindByNameAsync(Identifiant!.Trim());
+        if (account is null)
+        {
+            // Same work as a real check, so the answer time does not tell which identifiants exist.
+            var dummyHash = DummyHashFor(hashing.Value.IterationCount);
+            await passwordWork.RunAsync(() => users.PasswordHasher.VerifyHashedPassword(new PortalAccount(), dummyHash, Password!));
+            return Refuse();
+        }
+
+        var result = await signInManager.CheckPasswordSignInAsync(account, Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            var end = await users.GetLockoutEndDateAsync(account) ?? time.GetUtcNow();
+            var local = ParisClock.ToParis(end);
+            logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
+            ModelState.AddModelError(string.Empty,
+                $"Votre compte est verrouillé après plusieurs tentatives infructueuses. Réessayez à partir de {local:HH\\:mm}.");
+            return Page();
+        }
+        if (!result.Succeeded)
+        {
+            logger.LogInformation("Échec de connexion pour le compte {AccountId}", account.Id);
+            return Refuse();
+        }
+        if (account.SuspendedAtUtc is not null)
+        {
+            // Said only to whoever typed the right password.
+            logger.LogWarning("Connexion refusée : compte {AccountId} suspendu", account.Id);
+            ModelState.AddModelError(string.Empty, StaffSuspension.SignInRefused);
+            return Page();
+        }
+
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        if (await SecondFactor.IsRequiredAsync(users, account))
+        {
+            // Staff are not signed in yet: the authenticator code comes first (enrolment the first time).
+            await portalSignIn.BeginSecondFactorAsync(account);
+            var step = await users.GetTwoFactorEnabledAsync(account) ? "/Accounts/SecondFactor" : "/Accounts/EnrolAuthenticator";
+            return RedirectToPage(step, new { retour = returnUrl });
+        }
+        await portalSignIn.SignInAsync(account, ct);
+        logger.LogInformation("Connexion du compte {AccountId}", account.Id);
+        // Parents land on « Actualités », the first tab of their space.
+        return LocalRedirect(returnUrl ?? "/actualites");
+    }
+
+    private PageResult Refuse()
+    {
+        ModelState.AddModelError(string.Empty, "Identifiant ou mot de passe incorrect.");
+        Password = null;
+        return Page();
+    }
+
+    /// <summary>
+    /// A hash of a random password with the portal's own iteration count, computed once per count, to spend
+    /// the same time on unknown identifiants as on known ones.
+    /// </summary>
+    private static string DummyHashFor(int iterations) => DummyHashes.GetOrAdd(iterations, count =>
+        new PasswordHasher<PortalAccount>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = count }))
+            .HashPassword(new PortalAccount(), Guid.NewGuid().ToString()));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> DummyHashes = new();
+}

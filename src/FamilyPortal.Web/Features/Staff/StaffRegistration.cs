@@ -1,0 +1,11 @@
+namespace FamilyPortal.Web.Features.Staff;
+
+public static class StaffRegistration
+{
+    public static IServiceCollection AddPortalStaff(this IServiceCollection services)
+    {
+        services.AddScoped<StaffInvitations>();
+        services.AddScoped<StaffMembers>();
+        return services;
+    }
+}
