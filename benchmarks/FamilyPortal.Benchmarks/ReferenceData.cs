@@ -30,7 +30,10 @@ internal static class ReferenceData
         db.Sites.AddRange(sites);
         db.SchoolYears.Add(new SchoolYear
         {
-            MunicipalityId = town.Id, Label = calendar.Label, StartDate = calendar.YearStart, EndDate = calendar.YearEnd,
+            MunicipalityId = town.Id,
+            Label = calendar.Label,
+            StartDate = calendar.YearStart,
+            EndDate = calendar.YearEnd,
         });
         foreach (var (start, end, reason) in calendar.Holidays)
         {
@@ -63,9 +66,16 @@ internal static class ReferenceData
         ];
         return rows.Select((row, i) => new Activity
         {
-            MunicipalityId = municipalityId, SiteId = site.Id, ServiceKindId = row.Kind.Id, Label = row.Label,
-            StartTime = row.Start, EndTime = row.End, UnitPrice = row.Price, SortOrder = i,
-            Capacity = capacity, Days = BenchCalendar.ActivityDays,
+            MunicipalityId = municipalityId,
+            SiteId = site.Id,
+            ServiceKindId = row.Kind.Id,
+            Label = row.Label,
+            StartTime = row.Start,
+            EndTime = row.End,
+            UnitPrice = row.Price,
+            SortOrder = i,
+            Capacity = capacity,
+            Days = BenchCalendar.ActivityDays,
             Rule = row.Kind == meal ? DemoData.MealRule : DemoData.CareRule,
         }).ToList();
     }

@@ -137,8 +137,13 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = identifiant, Email = DemoData.FamilyEmail, EmailConfirmed = true,
-            HouseholdName = "DUPOND", Civility = "Mme", LastName = "DUPOND", FirstName = "TEST",
+            UserName = identifiant,
+            Email = DemoData.FamilyEmail,
+            EmailConfirmed = true,
+            HouseholdName = "DUPOND",
+            Civility = "Mme",
+            LastName = "DUPOND",
+            FirstName = "TEST",
         };
         var created = await users.CreateAsync(account, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
@@ -152,7 +157,9 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
         db.Tenant.EnterPlatformScope();
         var municipality = new Municipality
         {
-            Name = name, ShortName = "test-" + Guid.NewGuid().ToString("N")[..8], ContactEmail = "mairie@exemple.fr",
+            Name = name,
+            ShortName = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ContactEmail = "mairie@exemple.fr",
         };
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();

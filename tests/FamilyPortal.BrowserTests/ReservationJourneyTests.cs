@@ -153,7 +153,12 @@ public sealed class ReservationJourneyTests(BrowserFixture fixture) : BrowserTes
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = identifiant, Email = email, EmailConfirmed = true, HouseholdName = household, LastName = household, FirstName = "Parent",
+            UserName = identifiant,
+            Email = email,
+            EmailConfirmed = true,
+            HouseholdName = household,
+            LastName = household,
+            FirstName = "Parent",
         };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         db.Memberships.Add(new Membership { MunicipalityId = commune.Id, FamilyId = family.Id, AccountId = account.Id });

@@ -107,8 +107,12 @@ public sealed class StaffBookingJourneyTests(BrowserFixture fixture) : BrowserTe
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = login, Email = $"{login}@ecrouves.exemple.fr", EmailConfirmed = true,
-            FirstName = "Inès", LastName = "MOREAU", StaffMunicipalityId = commune.Id,
+            UserName = login,
+            Email = $"{login}@ecrouves.exemple.fr",
+            EmailConfirmed = true,
+            FirstName = "Inès",
+            LastName = "MOREAU",
+            StaffMunicipalityId = commune.Id,
         };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(account, Roles.Administrator)).Succeeded);

@@ -18,8 +18,12 @@ public sealed class SqliteWriteGateTests : IClassFixture<PortalFactory>
 
     private static OutboxMessage Message(string subject) => new()
     {
-        ToAddress = "parent@exemple.fr", Subject = subject, TextBody = "texte", HtmlBody = "<p>texte</p>",
-        MessageId = EmailOutbox.NewMessageId(), HeldForAccountId = "attente",
+        ToAddress = "parent@exemple.fr",
+        Subject = subject,
+        TextBody = "texte",
+        HtmlBody = "<p>texte</p>",
+        MessageId = EmailOutbox.NewMessageId(),
+        HeldForAccountId = "attente",
     };
 
     [Fact]

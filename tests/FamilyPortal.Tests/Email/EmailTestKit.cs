@@ -8,12 +8,12 @@ internal static class EmailTestKit
 {
     public static OutgoingEmail Sample(string subject = "Votre code d'adhésion", string to = "parent@famille.exemple.test",
         string paragraph = "Votre code d'adhésion est WKMLY75KOA.") => new()
-    {
-        ToAddress = to,
-        Subject = subject,
-        Paragraphs = [paragraph],
-        MunicipalityName = "COMMUNE D'ECROUVES",
-    };
+        {
+            ToAddress = to,
+            Subject = subject,
+            Paragraphs = [paragraph],
+            MunicipalityName = "COMMUNE D'ECROUVES",
+        };
 
     /// <summary>Settings for a plain SMTP server on the loopback.</summary>
     public static Dictionary<string, string?> Smtp(int port, string security = "None", int batchSize = 50) => new()

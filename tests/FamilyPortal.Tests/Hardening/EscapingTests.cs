@@ -53,7 +53,10 @@ public sealed class EscapingTests(HardeningFactory factory) : IClassFixture<Hard
         var csv = await admin.Http.GetAsync($"/admin/reservations?handler=Csv&jour=2026-11-20&prestation={cast.Mine.ActivityId}");
         var closure = new Dictionary<string, string?>
         {
-            ["Input.Start"] = "23/11/2026", ["Input.End"] = "", ["Input.Scope"] = $"a:{cast.Mine.ActivityId}", ["Input.Reason"] = HostileValues.AttributeMarker,
+            ["Input.Start"] = "23/11/2026",
+            ["Input.End"] = "",
+            ["Input.Scope"] = $"a:{cast.Mine.ActivityId}",
+            ["Input.Reason"] = HostileValues.AttributeMarker,
         };
         var confirm = await admin.PostFormAsync("/admin/calendrier/fermetures", closure);
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);

@@ -71,7 +71,10 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
         var unique = Guid.NewGuid().ToString("N")[..8];
         var closure = new Dictionary<string, string?>
         {
-            ["Input.Start"] = "20/11/2026", ["Input.End"] = "", ["Input.Scope"] = $"a:{cast.Mine.ActivityId}", ["Input.Reason"] = "Grève",
+            ["Input.Start"] = "20/11/2026",
+            ["Input.End"] = "",
+            ["Input.Scope"] = $"a:{cast.Mine.ActivityId}",
+            ["Input.Reason"] = "Grève",
         };
 
         // In order: each step may use what the previous ones did (the account, its confirmation, its session).

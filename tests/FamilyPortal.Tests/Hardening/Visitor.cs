@@ -58,8 +58,12 @@ public sealed record Cast(TenantBuilder.Tenant Mine, TenantBuilder.Tenant Other,
 
         var ids = new Dictionary<string, string>
         {
-            ["id"] = Text(mine.FamilyId), ["familyid"] = Text(mine.FamilyId), ["childid"] = Text(mine.ChildId),
-            ["siteid"] = Text(mine.SiteId), ["activityid"] = Text(mine.ActivityId), ["membershipid"] = Text(membershipId),
+            ["id"] = Text(mine.FamilyId),
+            ["familyid"] = Text(mine.FamilyId),
+            ["childid"] = Text(mine.ChildId),
+            ["siteid"] = Text(mine.SiteId),
+            ["activityid"] = Text(mine.ActivityId),
+            ["membershipid"] = Text(membershipId),
             ["accountid"] = colleague.Id,
         };
         var visitors = new List<Visitor>

@@ -18,7 +18,10 @@ public class PlatformEndpointsTests(PortalFactory factory) : IClassFixture<Porta
             var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
             db.OutboxMessages.Add(new OutboxMessage
             {
-                ToAddress = "retard@exemple.test", Subject = "Retard", TextBody = "t", HtmlBody = "<p>t</p>",
+                ToAddress = "retard@exemple.test",
+                Subject = "Retard",
+                TextBody = "t",
+                HtmlBody = "<p>t</p>",
                 MessageId = $"<{Guid.NewGuid():N}@test>",
                 CreatedAtUtc = factory.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1),
                 NextAttemptAtUtc = factory.Clock.GetUtcNow().UtcDateTime,

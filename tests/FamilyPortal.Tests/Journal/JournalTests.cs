@@ -39,7 +39,8 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
 
         var response = await client.PostFormAsync($"/admin/familles/fiche/{tenant.FamilyId}", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "DUPONT", ["Input.Phone"] = "06 12 34 56 78",
+            ["Input.HouseholdName"] = "DUPONT",
+            ["Input.Phone"] = "06 12 34 56 78",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -69,7 +70,8 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
 
         var response = await client.PostFormAsync("/admin/actualites/fiche", new Dictionary<string, string?>
         {
-            ["Input.Title"] = "Fête de l'école", ["Input.Body"] = "Le vendredi 26 juin à 17 h.",
+            ["Input.Title"] = "Fête de l'école",
+            ["Input.Body"] = "Le vendredi 26 juin à 17 h.",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -98,12 +100,15 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
 
         await client.PostFormAsync(url, new Dictionary<string, string?>
         {
-            ["Book.ActivityId"] = tenant.ActivityId.ToString(CultureInfo.InvariantCulture), ["Book.From"] = "2026-11-17", ["Book.Reason"] = "Oubli",
+            ["Book.ActivityId"] = tenant.ActivityId.ToString(CultureInfo.InvariantCulture),
+            ["Book.From"] = "2026-11-17",
+            ["Book.Reason"] = "Oubli",
         }, formAction: "handler=Book");
         var bookingId = await ReadAsync(db => db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == tenant.ChildId && b.Date == new DateOnly(2026, 11, 17)).Select(b => b.Id).SingleAsync());
         await client.PostFormAsync(url, new Dictionary<string, string?>
         {
-            ["Cancel.BookingIds"] = bookingId.ToString(CultureInfo.InvariantCulture), ["Cancel.Reason"] = "Erreur de jour",
+            ["Cancel.BookingIds"] = bookingId.ToString(CultureInfo.InvariantCulture),
+            ["Cancel.Reason"] = "Erreur de jour",
         }, formAction: "handler=Cancel");
 
         var entries = (await EntriesAsync(tenant.MunicipalityId)).Where(e => e.ActorIsStaff).ToList();
@@ -156,8 +161,10 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
         // A new family (its code created), a new code for an existing family, a staff invitation, a second factor reset.
         var created = await client.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "SECRET", ["Input.Email"] = "famille.secret@exemple.test",
-            ["Input.Adults[0].LastName"] = "SECRET", ["Input.Adults[0].FirstName"] = "Alex",
+            ["Input.HouseholdName"] = "SECRET",
+            ["Input.Email"] = "famille.secret@exemple.test",
+            ["Input.Adults[0].LastName"] = "SECRET",
+            ["Input.Adults[0].FirstName"] = "Alex",
         });
         var newFamilyId = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
         var details = await client.GetPageAsync($"/admin/familles/{tenant.FamilyId}");
@@ -165,8 +172,11 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
         var unique = Guid.NewGuid().ToString("N")[..8];
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/admin/equipe", new Dictionary<string, string?>
         {
-            ["Invite.LastName"] = "Bernard", ["Invite.FirstName"] = "Paul", ["Invite.Email"] = $"paul-{unique}@mairie.exemple.test",
-            ["Invite.Identifiant"] = $"pbernard-{unique}", ["Role"] = Roles.Agent,
+            ["Invite.LastName"] = "Bernard",
+            ["Invite.FirstName"] = "Paul",
+            ["Invite.Email"] = $"paul-{unique}@mairie.exemple.test",
+            ["Invite.Identifiant"] = $"pbernard-{unique}",
+            ["Role"] = Roles.Agent,
         }, formAction: "handler=Invite")).StatusCode);
         var team = await client.GetPageAsync("/admin/equipe");
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(team, "/admin/equipe", new Dictionary<string, string?>(),
@@ -244,8 +254,14 @@ public class JournalTests(AccountsFactory factory) : IClassFixture<AccountsFacto
 
     private static JournalEntry Entry(string summary, DateTime atUtc, string? actor = "a1", bool staff = true, string type = nameof(Family)) => new()
     {
-        Summary = summary, AtUtc = atUtc, ActorAccountId = actor, ActorName = actor switch { "a1" => "Anne UN", "b2" => "Bruno DEUX", _ => "Parent TROIS" }, ActorLogin = actor,
-        ActorIsStaff = staff, EntityType = type, Action = JournalAction.Modified,
+        Summary = summary,
+        AtUtc = atUtc,
+        ActorAccountId = actor,
+        ActorName = actor switch { "a1" => "Anne UN", "b2" => "Bruno DEUX", _ => "Parent TROIS" },
+        ActorLogin = actor,
+        ActorIsStaff = staff,
+        EntityType = type,
+        Action = JournalAction.Modified,
     };
 
     private static List<string> Summaries(AngleSharp.Html.Dom.IHtmlDocument page) =>

@@ -104,8 +104,13 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
                 var response = isPost
                     ? await admin.Http.PostAsync(target, new FormUrlEncodedContent(new Dictionary<string, string>
                     {
-                        ["__RequestVerificationToken"] = token, ["Input.HouseholdName"] = "PIRATE", ["Input.Email"] = "pirate@exemple.test",
-                        ["Input.FirstName"] = "Pirate", ["Input.LastName"] = "PIRATE", ["Input.Version"] = "0", ["Answer"] = "Anne",
+                        ["__RequestVerificationToken"] = token,
+                        ["Input.HouseholdName"] = "PIRATE",
+                        ["Input.Email"] = "pirate@exemple.test",
+                        ["Input.FirstName"] = "Pirate",
+                        ["Input.LastName"] = "PIRATE",
+                        ["Input.Version"] = "0",
+                        ["Answer"] = "Anne",
                     }))
                     : await admin.Http.GetAsync(target);
                 Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,

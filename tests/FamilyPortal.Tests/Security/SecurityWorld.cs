@@ -190,8 +190,12 @@ public sealed partial class SecurityWorld
         var parent = A.LinkedAccountId!;
         var line = new BasketLine
         {
-            MunicipalityId = A.MunicipalityId, AccountId = parent, ChildId = A.ChildId, ActivityId = A.ActivityId,
-            Date = new DateOnly(2027, 1, 5), Kind = BasketLineKind.Add,
+            MunicipalityId = A.MunicipalityId,
+            AccountId = parent,
+            ChildId = A.ChildId,
+            ActivityId = A.ActivityId,
+            Date = new DateOnly(2027, 1, 5),
+            Kind = BasketLineKind.Add,
         };
         var validation = new BasketValidation { MunicipalityId = A.MunicipalityId, AccountId = parent, Summary = "Réservé · LOU · test" };
         db.AddRange(line, validation);
@@ -210,8 +214,12 @@ public sealed partial class SecurityWorld
         var since = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
         db.NewsItems.Add(new FamilyPortal.Web.Features.News.NewsItem
         {
-            MunicipalityId = tenant.MunicipalityId, Title = "Inscriptions à la cantine", Body = "Les inscriptions sont ouvertes.",
-            PublishFromUtc = since, CreatedAtUtc = since, UpdatedAtUtc = since,
+            MunicipalityId = tenant.MunicipalityId,
+            Title = "Inscriptions à la cantine",
+            Body = "Les inscriptions sont ouvertes.",
+            PublishFromUtc = since,
+            CreatedAtUtc = since,
+            UpdatedAtUtc = since,
         });
         await db.SaveChangesAsync();
     }

@@ -29,7 +29,11 @@ public sealed class DemoBilling(FamilyPortalDbContext db, TimeProvider time)
         }
         var quotient = new FamilyQuotient
         {
-            MunicipalityId = municipalityId, FamilyId = family.Id, Value = 650, ValidFrom = new DateOnly(2026, 1, 1), ValidTo = new DateOnly(2026, 12, 31),
+            MunicipalityId = municipalityId,
+            FamilyId = family.Id,
+            Value = 650,
+            ValidFrom = new DateOnly(2026, 1, 1),
+            ValidTo = new DateOnly(2026, 12, 31),
             RecordedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.FamilyQuotients.Add(quotient);
@@ -55,9 +59,17 @@ public sealed class DemoBilling(FamilyPortalDbContext db, TimeProvider time)
             prices, InvoiceCalculator.QuotientsOf([quotient]));
         var invoice = new Invoice
         {
-            MunicipalityId = municipalityId, FamilyId = family.Id, Month = Month.FirstDay, Year = IssueDate.Year, Sequence = 1,
-            Number = DocumentNumber.Invoice(IssueDate.Year, 1), IssuedAtUtc = IssueDate.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
-            IssueDate = IssueDate, DueDate = IssueDate.AddDays(30), HouseholdName = family.HouseholdName, Total = draft.Total,
+            MunicipalityId = municipalityId,
+            FamilyId = family.Id,
+            Month = Month.FirstDay,
+            Year = IssueDate.Year,
+            Sequence = 1,
+            Number = DocumentNumber.Invoice(IssueDate.Year, 1),
+            IssuedAtUtc = IssueDate.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc),
+            IssueDate = IssueDate,
+            DueDate = IssueDate.AddDays(30),
+            HouseholdName = family.HouseholdName,
+            Total = draft.Total,
             Status = InvoiceStatus.ToPay,
         };
         var position = 0;
@@ -65,8 +77,16 @@ public sealed class DemoBilling(FamilyPortalDbContext db, TimeProvider time)
         {
             invoice.Lines.Add(new InvoiceLine
             {
-                MunicipalityId = municipalityId, Position = ++position, ChildId = line.ChildId, ChildName = line.ChildName, ActivityId = line.ActivityId,
-                Description = line.Description, Quantity = line.Quantity, UnitPrice = line.UnitPrice, Amount = line.Amount, Bracket = line.Bracket,
+                MunicipalityId = municipalityId,
+                Position = ++position,
+                ChildId = line.ChildId,
+                ChildName = line.ChildName,
+                ActivityId = line.ActivityId,
+                Description = line.Description,
+                Quantity = line.Quantity,
+                UnitPrice = line.UnitPrice,
+                Amount = line.Amount,
+                Bracket = line.Bracket,
             });
         }
         db.Invoices.Add(invoice);
@@ -103,7 +123,10 @@ public sealed class DemoBilling(FamilyPortalDbContext db, TimeProvider time)
 
         Booking New(Child child, Activity activity, DateOnly day) => new()
         {
-            MunicipalityId = municipalityId, ChildId = child.Id, ActivityId = activity.Id, Date = day,
+            MunicipalityId = municipalityId,
+            ChildId = child.Id,
+            ActivityId = activity.Id,
+            Date = day,
             CreatedAtUtc = Month.FirstDay.AddDays(-10).ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc),
         };
     }

@@ -70,23 +70,43 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         codes.Assign(family, FamilyCode);
         family.Adults.Add(new ResponsibleAdult
         {
-            MunicipalityId = commune.Id, Position = 1, Civility = "Mme", FirstName = "Marie", LastName = "DUPOND",
-            Relationship = "Mère", Email = "marie.dupond@exemple.fr", MobilePhone = "0612345678",
+            MunicipalityId = commune.Id,
+            Position = 1,
+            Civility = "Mme",
+            FirstName = "Marie",
+            LastName = "DUPOND",
+            Relationship = "Mère",
+            Email = "marie.dupond@exemple.fr",
+            MobilePhone = "0612345678",
         });
         family.Adults.Add(new ResponsibleAdult
         {
-            MunicipalityId = commune.Id, Position = 2, Civility = "M.", FirstName = "Paul", LastName = "DUPOND",
-            Relationship = "Père", MobilePhone = "0698765432", WorkPhone = "0383112233",
+            MunicipalityId = commune.Id,
+            Position = 2,
+            Civility = "M.",
+            FirstName = "Paul",
+            LastName = "DUPOND",
+            Relationship = "Père",
+            MobilePhone = "0698765432",
+            WorkPhone = "0383112233",
         });
         family.Children.Add(new Child
         {
-            MunicipalityId = commune.Id, FirstName = "ANNE", LastName = "DUPOND",
-            BirthDate = new DateOnly(2016, 5, 12), SchoolClass = "CE2", Site = justice,
+            MunicipalityId = commune.Id,
+            FirstName = "ANNE",
+            LastName = "DUPOND",
+            BirthDate = new DateOnly(2016, 5, 12),
+            SchoolClass = "CE2",
+            Site = justice,
         });
         family.Children.Add(new Child
         {
-            MunicipalityId = commune.Id, FirstName = "LÉO", LastName = "DUPOND",
-            BirthDate = new DateOnly(2019, 9, 3), SchoolClass = "GS", Site = justice,
+            MunicipalityId = commune.Id,
+            FirstName = "LÉO",
+            LastName = "DUPOND",
+            BirthDate = new DateOnly(2019, 9, 3),
+            SchoolClass = "GS",
+            Site = justice,
         });
         db.Families.Add(family);
         await db.SaveChangesAsync(ct);
@@ -104,7 +124,10 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
     {
         db.SchoolYears.Add(new SchoolYear
         {
-            MunicipalityId = municipalityId, Label = "2026-2027", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 7, 3),
+            MunicipalityId = municipalityId,
+            Label = "2026-2027",
+            StartDate = new DateOnly(2026, 9, 1),
+            EndDate = new DateOnly(2027, 7, 3),
         });
         (DateOnly Start, DateOnly End, string Reason)[] holidays =
         [
@@ -124,17 +147,23 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
     {
         db.NewsItems.Add(new NewsItem
         {
-            MunicipalityId = municipalityId, Title = "Inscriptions périscolaires",
+            MunicipalityId = municipalityId,
+            Title = "Inscriptions périscolaires",
             Body = "Les inscriptions à l'accueil périscolaire du matin et du soir se font désormais en ligne, dans « Mes réservations ».\n\n"
                 + "Pensez à réserver avant le jeudi midi de la semaine précédente. Pour toute question, contactez la mairie.",
-            PublishFromUtc = now.AddDays(-7), CreatedAtUtc = now, UpdatedAtUtc = now,
+            PublishFromUtc = now.AddDays(-7),
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
         });
         db.NewsItems.Add(new NewsItem
         {
-            MunicipalityId = municipalityId, Title = "Menus de la semaine",
+            MunicipalityId = municipalityId,
+            Title = "Menus de la semaine",
             Body = "Les menus de la restauration scolaire de la semaine sont affichés à l'entrée de chaque groupe scolaire.\n\n"
                 + "Ils sont aussi consultables sur le site de la commune : https://ecrouves.exemple.fr/menus",
-            PublishFromUtc = now.AddDays(-1), CreatedAtUtc = now, UpdatedAtUtc = now,
+            PublishFromUtc = now.AddDays(-1),
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
         });
     }
 
@@ -155,9 +184,16 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             var row = rows[i];
             db.Activities.Add(new Activity
             {
-                MunicipalityId = municipalityId, Site = site, ServiceKind = row.Kind, Label = row.Label,
-                StartTime = row.Start, EndTime = row.End, UnitPrice = row.Price, SortOrder = i,
-                Capacity = row.Kind == meal ? 120 : 40, Days = ServiceDays.SchoolWeek,
+                MunicipalityId = municipalityId,
+                Site = site,
+                ServiceKind = row.Kind,
+                Label = row.Label,
+                StartTime = row.Start,
+                EndTime = row.End,
+                UnitPrice = row.Price,
+                SortOrder = i,
+                Capacity = row.Kind == meal ? 120 : 40,
+                Days = ServiceDays.SchoolWeek,
                 Rule = row.Kind == meal ? MealRule : CareRule,
             });
         }
@@ -167,8 +203,11 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
     {
         var account = new PortalAccount
         {
-            UserName = login, Email = email, EmailConfirmed = true,
-            StaffMunicipalityId = municipalityId, CreatedAtUtc = now,
+            UserName = login,
+            Email = email,
+            EmailConfirmed = true,
+            StaffMunicipalityId = municipalityId,
+            CreatedAtUtc = now,
         };
         var created = await users.CreateAsync(account, password);
         if (!created.Succeeded)

@@ -128,7 +128,9 @@ public sealed class AccountEmails(FamilyPortalDbContext db, EmailOutbox outbox, 
             Action = new EmailLink("Confirmer ma nouvelle adresse",
                 links.Absolute("/mon-compte/confirmer-email", new Dictionary<string, string?>
                 {
-                    ["compte"] = account.Id, ["email"] = newEmail, ["jeton"] = token,
+                    ["compte"] = account.Id,
+                    ["email"] = newEmail,
+                    ["jeton"] = token,
                 })),
             AccountId = account.Id,
         });

@@ -24,8 +24,12 @@ public sealed class DayClosures(FamilyPortalDbContext db, CapacityGate gate, Ema
         {
             db.Closures.Add(new Closure
             {
-                MunicipalityId = municipalityId, StartDate = request.Start, EndDate = request.End,
-                SiteId = request.SiteId, ActivityId = request.ActivityId, Reason = request.Reason,
+                MunicipalityId = municipalityId,
+                StartDate = request.Start,
+                EndDate = request.End,
+                SiteId = request.SiteId,
+                ActivityId = request.ActivityId,
+                Reason = request.Reason,
             });
             var bookings = await AffectedBookings(request).ToListAsync(token);
             var now = time.GetUtcNow().UtcDateTime;

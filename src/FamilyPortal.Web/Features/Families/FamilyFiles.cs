@@ -30,7 +30,10 @@ public sealed class FamilyFiles(FamilyPortalDbContext db, AdhesionCodeVault vaul
         var rows = await query.OrderBy(f => f.HouseholdName).ThenBy(f => f.Id).Take(50)
             .Select(f => new
             {
-                f.Id, f.HouseholdName, f.Reference, f.Email,
+                f.Id,
+                f.HouseholdName,
+                f.Reference,
+                f.Email,
                 Children = f.Children.OrderBy(c => c.FirstName).Select(c => c.FirstName + " " + c.LastName).ToList(),
                 Adults = f.Adults.OrderBy(a => a.Position).ThenBy(a => a.Id).Select(a => a.FirstName + " " + a.LastName).ToList(),
             })

@@ -37,8 +37,13 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
         var amount = request.Amount!.Value;
         db.Payments.Add(new Payment
         {
-            MunicipalityId = invoice.MunicipalityId, InvoiceId = invoice.Id, Date = request.Date, Amount = amount,
-            Means = request.Means, Reference = request.Reference, RecordedAtUtc = time.GetUtcNow().UtcDateTime,
+            MunicipalityId = invoice.MunicipalityId,
+            InvoiceId = invoice.Id,
+            Date = request.Date,
+            Amount = amount,
+            Means = request.Means,
+            Reference = request.Reference,
+            RecordedAtUtc = time.GetUtcNow().UtcDateTime,
             RecordedByAccountId = request.AccountId,
         });
         invoice.Paid += amount;
@@ -69,9 +74,16 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
                 var sequence = await numbers.ReserveAsync(invoice.MunicipalityId, DocumentSeries.CreditNote, today.Year, 1, token);
                 db.CreditNotes.Add(new CreditNote
                 {
-                    MunicipalityId = invoice.MunicipalityId, InvoiceId = invoice.Id, Year = today.Year, Sequence = sequence,
-                    Number = DocumentNumber.CreditNote(today.Year, sequence), IssuedAtUtc = now.UtcDateTime, IssueDate = today,
-                    Amount = amount, Reason = request.Reason, CreatedByAccountId = request.AccountId,
+                    MunicipalityId = invoice.MunicipalityId,
+                    InvoiceId = invoice.Id,
+                    Year = today.Year,
+                    Sequence = sequence,
+                    Number = DocumentNumber.CreditNote(today.Year, sequence),
+                    IssuedAtUtc = now.UtcDateTime,
+                    IssueDate = today,
+                    Amount = amount,
+                    Reason = request.Reason,
+                    CreatedByAccountId = request.AccountId,
                 });
                 invoice.Credited += amount;
                 Stamp(invoice, request.Version);

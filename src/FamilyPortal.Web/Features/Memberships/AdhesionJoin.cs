@@ -81,8 +81,13 @@ public sealed class AdhesionJoin(IServiceScopeFactory scopes, AdhesionCodeVault 
                 .Where(f => f.AdhesionCodeLookup == lookup)
                 .Select(f => new
                 {
-                    f.Id, f.MunicipalityId, f.HouseholdName, f.Email, f.AdhesionCodeRevoked,
-                    MunicipalityName = f.Municipality!.Name, f.Municipality.MaxAccountsPerFamily,
+                    f.Id,
+                    f.MunicipalityId,
+                    f.HouseholdName,
+                    f.Email,
+                    f.AdhesionCodeRevoked,
+                    MunicipalityName = f.Municipality!.Name,
+                    f.Municipality.MaxAccountsPerFamily,
                 })
                 .SingleOrDefaultAsync(token);
             if (family is null)
@@ -120,7 +125,10 @@ public sealed class AdhesionJoin(IServiceScopeFactory scopes, AdhesionCodeVault 
             db.Tenant.Enter(family.MunicipalityId);
             db.Memberships.Add(new Membership
             {
-                MunicipalityId = family.MunicipalityId, FamilyId = family.Id, AccountId = accountId, CreatedAtUtc = nowUtc,
+                MunicipalityId = family.MunicipalityId,
+                FamilyId = family.Id,
+                AccountId = accountId,
+                CreatedAtUtc = nowUtc,
             });
             emails.Joined(account, family.MunicipalityId, family.MunicipalityName, family.HouseholdName);
             emails.NewAccountLinked(account, family.Email, family.MunicipalityId, family.MunicipalityName, family.HouseholdName, now);

@@ -22,7 +22,10 @@ public sealed class NewsFeed(FamilyPortalDbContext db, TimeProvider time, ILogge
             .Take(MaxShown)
             .Select(n => new
             {
-                n.Id, n.Title, n.Body, From = n.PublishFromUtc!.Value,
+                n.Id,
+                n.Title,
+                n.Body,
+                From = n.PublishFromUtc!.Value,
                 Read = db.NewsReads.Any(r => r.NewsItemId == n.Id && r.AccountId == accountId),
             })
             .ToListAsync(ct);

@@ -66,7 +66,10 @@ public partial class CreateModel(FamilyPortalDbContext db, StaffInvitations invi
         {
             var municipality = new Municipality
             {
-                Name = name!, ShortName = shortName!, ContactEmail = contactEmail!, TimeZoneId = timeZone,
+                Name = name!,
+                ShortName = shortName!,
+                ContactEmail = contactEmail!,
+                TimeZoneId = timeZone,
                 CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             };
             db.Municipalities.Add(municipality);

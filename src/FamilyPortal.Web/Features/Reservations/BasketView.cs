@@ -26,7 +26,13 @@ public sealed class BasketReader(FamilyPortalDbContext db)
             .Join(db.Children, l => l.ChildId, c => c.Id, (l, c) => new { Line = l, c.FirstName })
             .Join(db.Activities, x => x.Line.ActivityId, a => a.Id, (x, a) => new
             {
-                x.Line.Id, x.Line.Kind, x.Line.Date, x.Line.RefusalReason, x.FirstName, a.Label, a.UnitPrice,
+                x.Line.Id,
+                x.Line.Kind,
+                x.Line.Date,
+                x.Line.RefusalReason,
+                x.FirstName,
+                a.Label,
+                a.UnitPrice,
             })
             .OrderBy(x => x.FirstName).ThenBy(x => x.Label).ThenBy(x => x.Date)
             .ToListAsync(ct);

@@ -66,7 +66,8 @@ public sealed class AccountEmailDeliveryTests : IAsyncLifetime
         await SignInAsync(client, identifiant, Password);
         await client.PostFormAsync("/mon-compte", new Dictionary<string, string?>
         {
-            ["Details.LastName"] = "DUPOND", ["Details.FirstName"] = "Anne",
+            ["Details.LastName"] = "DUPOND",
+            ["Details.FirstName"] = "Anne",
         }, formAction: "/mon-compte/Details");
 
         await EmailTestKit.DispatchAsync(_factory);

@@ -42,7 +42,8 @@ public sealed class HeldMailTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, identifiant, Password)).StatusCode);
         var asked = await client.PostFormAsync("/mon-compte", new Dictionary<string, string?>
         {
-            ["NewEmail.Email"] = newEmail, ["NewEmail.Password"] = Password,
+            ["NewEmail.Email"] = newEmail,
+            ["NewEmail.Password"] = Password,
         }, formAction: "/mon-compte/Email");
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         return client;
@@ -58,7 +59,9 @@ public sealed class HeldMailTests : IAsyncLifetime
         var account = await CreateAccountAsync(_factory, identifiant, oldEmail);
         var held = await EmailTestKit.EnqueueAsync(_factory, EmailTestKit.Sample(Held, oldEmail, "Lou – GT - RESTAURATION – lundi 23 novembre 2026") with
         {
-            AwaitsConfirmationOf = account.Id, MunicipalityId = tenant.MunicipalityId, MunicipalityName = tenant.Name,
+            AwaitsConfirmationOf = account.Id,
+            MunicipalityId = tenant.MunicipalityId,
+            MunicipalityName = tenant.Name,
         });
         var client = await ChangeEmailAsync(identifiant, newEmail);
         await EmailTestKit.DispatchAsync(_factory);

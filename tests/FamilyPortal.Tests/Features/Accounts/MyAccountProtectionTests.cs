@@ -28,7 +28,9 @@ public class MyAccountProtectionTests(AccountsFactory factory) : IClassFixture<A
 
     private static Task<HttpResponseMessage> WrongPasswordChangeAsync(PageClient client) => PostAsync(client, "Password", new()
     {
-        ["Password.Current"] = "Ce n'est pas le bon", ["Password.New"] = "Une toute nouvelle phrase", ["Password.Confirm"] = "Une toute nouvelle phrase",
+        ["Password.Current"] = "Ce n'est pas le bon",
+        ["Password.New"] = "Une toute nouvelle phrase",
+        ["Password.Confirm"] = "Une toute nouvelle phrase",
     });
 
     private static Task<HttpResponseMessage> EmailChangeAsync(PageClient client, string email, string password = Password) =>
@@ -47,7 +49,9 @@ public class MyAccountProtectionTests(AccountsFactory factory) : IClassFixture<A
         Assert.Equal("Le mot de passe est incorrect.", await ErrorAsync(await EmailChangeAsync(client, NewEmail(), "mauvais"), "NewEmail.Password"));
         await PostAsync(client, "Question", new()
         {
-            ["Question.SecretQuestion"] = "Nom de votre premier animal de compagnie", ["Question.SecretAnswer"] = "Médor", ["Question.Password"] = "mauvais",
+            ["Question.SecretQuestion"] = "Nom de votre premier animal de compagnie",
+            ["Question.SecretAnswer"] = "Médor",
+            ["Question.Password"] = "mauvais",
         });
         var fifth = await PostAsync(client, "Delete", new() { ["DeletePassword"] = "mauvais" });
         Assert.StartsWith(Locked, await ErrorAsync(fifth, "DeletePassword"), StringComparison.Ordinal);
@@ -82,7 +86,8 @@ public class MyAccountProtectionTests(AccountsFactory factory) : IClassFixture<A
     {
         await using var portal = PortalFactory.With(new Dictionary<string, string?>
         {
-            ["Captcha:Enabled"] = "false", ["RateLimits:mon-compte:PermitLimit"] = "3",
+            ["Captcha:Enabled"] = "false",
+            ["RateLimits:mon-compte:PermitLimit"] = "3",
         });
         var (client, _, _) = await SignedInAsync(portal);
         var (other, _, _) = await SignedInAsync(portal);
@@ -140,7 +145,8 @@ public class MyAccountProtectionTests(AccountsFactory factory) : IClassFixture<A
         var tenant = await TenantBuilder.CreateAsync(factory);
         var townHall = await EmailTestKit.EnqueueAsync(factory, EmailTestKit.Sample("Fermeture exceptionnelle", tenant.FamilyEmail, "La cantine est fermée lundi.") with
         {
-            MunicipalityId = tenant.MunicipalityId, MunicipalityName = tenant.Name,
+            MunicipalityId = tenant.MunicipalityId,
+            MunicipalityName = tenant.Name,
         });
         // Someone registers with the family's address, which they never confirm, then deletes the account.
         var identifiant = NewIdentifiant();

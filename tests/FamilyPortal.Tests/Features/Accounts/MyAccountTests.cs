@@ -50,13 +50,17 @@ public class MyAccountTests(AccountsFactory factory) : IClassFixture<AccountsFac
 
         var refused = await client.PostFormAsync("/mon-compte", new Dictionary<string, string?>
         {
-            ["Password.Current"] = "Ce n'est pas le bon", ["Password.New"] = next, ["Password.Confirm"] = next,
+            ["Password.Current"] = "Ce n'est pas le bon",
+            ["Password.New"] = next,
+            ["Password.Confirm"] = next,
         }, formAction: "/mon-compte/Password");
         Assert.Equal("Le mot de passe actuel est incorrect.", PageClient.ErrorOf(await PageClient.ParseAsync(refused), "Password.Current"));
 
         var changed = await client.PostFormAsync("/mon-compte", new Dictionary<string, string?>
         {
-            ["Password.Current"] = Password, ["Password.New"] = next, ["Password.Confirm"] = next,
+            ["Password.Current"] = Password,
+            ["Password.New"] = next,
+            ["Password.Confirm"] = next,
         }, formAction: "/mon-compte/Password");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/mon-compte")).StatusCode);
@@ -74,7 +78,8 @@ public class MyAccountTests(AccountsFactory factory) : IClassFixture<AccountsFac
         var newEmail = NewEmail();
         var response = await client.PostFormAsync("/mon-compte", new Dictionary<string, string?>
         {
-            ["NewEmail.Email"] = newEmail, ["NewEmail.Password"] = Password,
+            ["NewEmail.Email"] = newEmail,
+            ["NewEmail.Password"] = Password,
         }, formAction: "/mon-compte/Email");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(oldEmail, (await FindAsync(factory, identifiant))!.Email);
@@ -129,7 +134,8 @@ public class MyAccountTests(AccountsFactory factory) : IClassFixture<AccountsFac
         var (client, identifiant, _) = await SignedInAsync();
         var response = await client.Http.PostAsync("/mon-compte/Details", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Details.LastName"] = "PIRATE", ["Details.FirstName"] = "X",
+            ["Details.LastName"] = "PIRATE",
+            ["Details.FirstName"] = "X",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("DUPOND", (await FindAsync(factory, identifiant))!.LastName);

@@ -65,7 +65,9 @@ public sealed class ProtectionTests : IDisposable
         var token = Uri.UnescapeDataString(link[(link.IndexOf("jeton=", StringComparison.Ordinal) + 6)..]);
         await PageClient.For(_factory).PostFormAsync(link, new Dictionary<string, string?>
         {
-            ["SecretAnswer"] = "Réponse fausse visible", ["NewPassword"] = "Nouvelle phrase jamais loggée", ["ConfirmPassword"] = "Nouvelle phrase jamais loggée",
+            ["SecretAnswer"] = "Réponse fausse visible",
+            ["NewPassword"] = "Nouvelle phrase jamais loggée",
+            ["ConfirmPassword"] = "Nouvelle phrase jamais loggée",
         });
 
         var logs = await LogText.ReadAsync(_factory);

@@ -32,11 +32,23 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
 
     private static Dictionary<string, string?> NewActivity() => new()
     {
-        ["Input.Label"] = "PERI SOIR - 16H05/17H05", ["Input.WithPrefix"] = "true", ["Input.StartTime"] = "16:05", ["Input.EndTime"] = "17:05",
-        ["Input.Capacity"] = "", ["Input.SortOrder"] = "3", ["Input.UnitPrice"] = "1,80",
-        ["Input.Booking.Kind"] = "DaysBefore", ["Input.Booking.Days"] = "7", ["Input.Booking.WorkingDays"] = null, ["Input.Booking.Time"] = "12:00",
-        ["Input.Cancellation.Kind"] = "WeekdayOfPreviousWeek", ["Input.Cancellation.Weekday"] = "Thursday", ["Input.Cancellation.Time"] = "10:00",
-        ["Input.OpensOn"] = "2026-08-24", ["Input.OpensAt"] = "08:00", ["Input.HorizonWeeks"] = "6",
+        ["Input.Label"] = "PERI SOIR - 16H05/17H05",
+        ["Input.WithPrefix"] = "true",
+        ["Input.StartTime"] = "16:05",
+        ["Input.EndTime"] = "17:05",
+        ["Input.Capacity"] = "",
+        ["Input.SortOrder"] = "3",
+        ["Input.UnitPrice"] = "1,80",
+        ["Input.Booking.Kind"] = "DaysBefore",
+        ["Input.Booking.Days"] = "7",
+        ["Input.Booking.WorkingDays"] = null,
+        ["Input.Booking.Time"] = "12:00",
+        ["Input.Cancellation.Kind"] = "WeekdayOfPreviousWeek",
+        ["Input.Cancellation.Weekday"] = "Thursday",
+        ["Input.Cancellation.Time"] = "10:00",
+        ["Input.OpensOn"] = "2026-08-24",
+        ["Input.OpensAt"] = "08:00",
+        ["Input.HorizonWeeks"] = "6",
     };
 
     [Fact]
@@ -203,7 +215,10 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
 
         var response = await agent.SubmitAsync(page, url, new Dictionary<string, string?>
         {
-            ["Input.Label"] = "RESTAURATION MIDI", ["Input.StartTime"] = "11:45", ["Input.EndTime"] = "13:30", ["Input.Capacity"] = "45",
+            ["Input.Label"] = "RESTAURATION MIDI",
+            ["Input.StartTime"] = "11:45",
+            ["Input.EndTime"] = "13:30",
+            ["Input.Capacity"] = "45",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -388,7 +403,10 @@ public class ActivitiesTests(AccountsFactory factory) : IClassFixture<AccountsFa
         var token = (await admin.GetPageAsync("/admin/prestations")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var post = await admin.Http.PostAsync(EditUrl(other.ActivityId), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.Label"] = "PIRATE", ["Input.UnitPrice"] = "0", ["Input.Version"] = before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = token,
+            ["Input.Label"] = "PIRATE",
+            ["Input.UnitPrice"] = "0",
+            ["Input.Version"] = before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(before.Label, (await ActivityAsync(other.ActivityId)).Label);

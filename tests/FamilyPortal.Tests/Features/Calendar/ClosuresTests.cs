@@ -21,7 +21,9 @@ public class ClosuresTests(AccountsFactory factory) : IClassFixture<AccountsFact
     private static Dictionary<string, string?> Form(string scope, DateOnly day) => new()
     {
         ["Input.Start"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.End"] = "", ["Input.Scope"] = scope, ["Input.Reason"] = "Grève",
+        ["Input.End"] = "",
+        ["Input.Scope"] = scope,
+        ["Input.Reason"] = "Grève",
     };
 
     [Fact]

@@ -188,7 +188,8 @@ public class HolidayImportTests(AccountsFactory factory) : IClassFixture<Account
 
         var preview = await PageClient.ParseAsync(await agent.PostFormAsync(Url, new Dictionary<string, string?>
         {
-            ["FileText"] = ((IHtmlInputElement)first.QuerySelector("input[name=FileText]")!).Value, ["Zone"] = "Zone B",
+            ["FileText"] = ((IHtmlInputElement)first.QuerySelector("input[name=FileText]")!).Value,
+            ["Zone"] = "Zone B",
         }, formAction: "handler=Preview"));
 
         Assert.Equal("2 période(s) à ajouter, 0 à mettre à jour, 1 déjà enregistrée(s), 5 ligne(s) ignorée(s).", Summary(preview));

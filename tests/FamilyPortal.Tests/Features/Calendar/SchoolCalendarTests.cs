@@ -61,7 +61,9 @@ public class SchoolCalendarTests(AccountsFactory factory) : IClassFixture<Accoun
 
         var created = await agent.PostFormAsync("/admin/calendrier/annees", new Dictionary<string, string?>
         {
-            ["Input.Label"] = "2027-2028", ["Input.Start"] = "2027-09-01", ["Input.End"] = "03/07/2028",
+            ["Input.Label"] = "2027-2028",
+            ["Input.Start"] = "2027-09-01",
+            ["Input.End"] = "03/07/2028",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(["2026-2027 2026-09-01 2027-07-03", "2027-2028 2027-09-01 2028-07-03"], await YearsAsync(tenant.MunicipalityId));
@@ -98,7 +100,9 @@ public class SchoolCalendarTests(AccountsFactory factory) : IClassFixture<Accoun
 
         var added = await agent.PostFormAsync("/admin/calendrier/vacances", new Dictionary<string, string?>
         {
-            ["Input.Reason"] = "Vacances d'hiver", ["Input.Start"] = "20/02/2027", ["Input.End"] = "2027-03-07",
+            ["Input.Reason"] = "Vacances d'hiver",
+            ["Input.Start"] = "20/02/2027",
+            ["Input.End"] = "2027-03-07",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(["Vacances de Noël 2026-12-19 2027-01-03", "Vacances d'hiver 2027-02-20 2027-03-07"], await HolidaysAsync(tenant.MunicipalityId));
@@ -125,7 +129,9 @@ public class SchoolCalendarTests(AccountsFactory factory) : IClassFixture<Accoun
 
         var response = await agent.PostFormAsync("/admin/calendrier/vacances", new Dictionary<string, string?>
         {
-            ["Input.Reason"] = "Vacances", ["Input.Start"] = start, ["Input.End"] = end,
+            ["Input.Reason"] = "Vacances",
+            ["Input.Start"] = start,
+            ["Input.End"] = end,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -142,7 +148,11 @@ public class SchoolCalendarTests(AccountsFactory factory) : IClassFixture<Accoun
             db.Tenant.EnterPlatformScope();
             var closure = new FamilyPortal.Web.Features.Calendar.Closure
             {
-                MunicipalityId = tenant.MunicipalityId, SiteId = tenant.SiteId, StartDate = new DateOnly(2027, 6, 14), EndDate = new DateOnly(2027, 6, 14), Reason = "Grève",
+                MunicipalityId = tenant.MunicipalityId,
+                SiteId = tenant.SiteId,
+                StartDate = new DateOnly(2027, 6, 14),
+                EndDate = new DateOnly(2027, 6, 14),
+                Reason = "Grève",
             };
             db.Closures.Add(closure);
             await db.SaveChangesAsync();

@@ -20,13 +20,23 @@ public class DashboardTests(AccountsFactory factory) : IClassFixture<AccountsFac
             db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = tenant.MunicipalityId, ActivityId = tenant.ActivityId, Date = today.AddDays(1), Capacity = 6 });
             db.BasketLines.Add(new BasketLine
             {
-                MunicipalityId = tenant.MunicipalityId, AccountId = tenant.LinkedAccountId!, ChildId = tenant.ChildId, ActivityId = tenant.ActivityId,
-                Date = today.AddDays(3), Kind = BasketLineKind.Add, RefusalReason = "complet",
+                MunicipalityId = tenant.MunicipalityId,
+                AccountId = tenant.LinkedAccountId!,
+                ChildId = tenant.ChildId,
+                ActivityId = tenant.ActivityId,
+                Date = today.AddDays(3),
+                Kind = BasketLineKind.Add,
+                RefusalReason = "complet",
             });
             db.BasketLines.Add(new BasketLine
             {
-                MunicipalityId = other.MunicipalityId, AccountId = other.LinkedAccountId!, ChildId = other.ChildId, ActivityId = other.ActivityId,
-                Date = today.AddDays(3), Kind = BasketLineKind.Add, RefusalReason = "délai dépassé",
+                MunicipalityId = other.MunicipalityId,
+                AccountId = other.LinkedAccountId!,
+                ChildId = other.ChildId,
+                ActivityId = other.ActivityId,
+                Date = today.AddDays(3),
+                Kind = BasketLineKind.Add,
+                RefusalReason = "délai dépassé",
             });
             outbox.Enqueue(new OutgoingEmail { ToAddress = "bloque@exemple.test", Subject = "Courriel bloqué de la commune", Paragraphs = ["x"], MunicipalityId = tenant.MunicipalityId });
             outbox.Enqueue(new OutgoingEmail { ToAddress = "autre@exemple.test", Subject = "Courriel bloqué d'ailleurs", Paragraphs = ["x"], MunicipalityId = other.MunicipalityId });

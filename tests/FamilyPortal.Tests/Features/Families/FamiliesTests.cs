@@ -60,8 +60,12 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
 
         var response = await agent.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "LEGRAND", ["Input.Reference"] = "F-42", ["Input.Email"] = "  Famille.Legrand@Exemple.FR ", ["Input.Phone"] = "06 12 34 56 78",
-            ["Input.Adults[0].LastName"] = "LEGRAND", ["Input.Adults[0].FirstName"] = "Sophie",
+            ["Input.HouseholdName"] = "LEGRAND",
+            ["Input.Reference"] = "F-42",
+            ["Input.Email"] = "  Famille.Legrand@Exemple.FR ",
+            ["Input.Phone"] = "06 12 34 56 78",
+            ["Input.Adults[0].LastName"] = "LEGRAND",
+            ["Input.Adults[0].FirstName"] = "Sophie",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -84,8 +88,11 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
         var before = await ReadAsync(db => db.Families.IgnoreQueryFilters().CountAsync(f => f.MunicipalityId == tenant.MunicipalityId));
         var form = new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "PETIT", ["Input.Email"] = "petit@exemple.test", ["Input.Phone"] = "",
-            ["Input.Adults[0].LastName"] = "PETIT", ["Input.Adults[0].FirstName"] = "Jules",
+            ["Input.HouseholdName"] = "PETIT",
+            ["Input.Email"] = "petit@exemple.test",
+            ["Input.Phone"] = "",
+            ["Input.Adults[0].LastName"] = "PETIT",
+            ["Input.Adults[0].FirstName"] = "Jules",
         };
         form[field] = value;
 
@@ -104,8 +111,11 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
 
         var response = await agent.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "PETIT", ["Input.Email"] = "petit@exemple.test", ["Input.Reference"] = "R-1",
-            ["Input.Adults[0].LastName"] = "PETIT", ["Input.Adults[0].FirstName"] = "Jules",
+            ["Input.HouseholdName"] = "PETIT",
+            ["Input.Email"] = "petit@exemple.test",
+            ["Input.Reference"] = "R-1",
+            ["Input.Adults[0].LastName"] = "PETIT",
+            ["Input.Adults[0].FirstName"] = "Jules",
         });
 
         Assert.Equal("Cette référence est déjà celle d'une autre famille.", PageClient.ErrorOf(await PageClient.ParseAsync(response), "Input.Reference"));
@@ -142,7 +152,10 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
         var (tenant, agent) = await AgentAsync();
         var added = await agent.PostFormAsync($"/admin/familles/{tenant.FamilyId}/enfant", new Dictionary<string, string?>
         {
-            ["Input.FirstName"] = "Noé", ["Input.BirthDate"] = "2018-03-02", ["Input.SiteId"] = tenant.SiteId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.SchoolClass"] = "CE1",
+            ["Input.FirstName"] = "Noé",
+            ["Input.BirthDate"] = "2018-03-02",
+            ["Input.SiteId"] = tenant.SiteId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.SchoolClass"] = "CE1",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var child = await ReadAsync(db => db.Children.IgnoreQueryFilters().SingleAsync(c => c.FamilyId == tenant.FamilyId && c.FirstName == "Noé"));
@@ -165,7 +178,9 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
 
         var response = await agent.PostFormAsync($"/admin/familles/{tenant.FamilyId}/enfant", new Dictionary<string, string?>
         {
-            ["Input.FirstName"] = "", ["Input.BirthDate"] = "2099-01-01", ["Input.SiteId"] = other.SiteId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.FirstName"] = "",
+            ["Input.BirthDate"] = "2099-01-01",
+            ["Input.SiteId"] = other.SiteId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         var page = await PageClient.ParseAsync(response);
@@ -245,8 +260,12 @@ public class FamiliesTests(AccountsFactory factory) : IClassFixture<AccountsFact
         {
             var post = await agent.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Input.HouseholdName"] = "PIRATE", ["Input.Email"] = "pirate@exemple.test",
-                ["Input.FirstName"] = "Pirate", ["Input.LastName"] = "PIRATE", ["Input.Version"] = "0",
+                ["__RequestVerificationToken"] = token,
+                ["Input.HouseholdName"] = "PIRATE",
+                ["Input.Email"] = "pirate@exemple.test",
+                ["Input.FirstName"] = "Pirate",
+                ["Input.LastName"] = "PIRATE",
+                ["Input.Version"] = "0",
             }));
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }

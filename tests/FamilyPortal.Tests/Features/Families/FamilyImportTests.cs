@@ -381,8 +381,11 @@ public class FamilyImportTests(AccountsFactory factory) : IClassFixture<Accounts
         var preview = await agent.GetPageAsync(url);
         var created = await agent.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "LECŒUR", ["Input.Reference"] = "F-1", ["Input.Email"] = "lecoeur@exemple.test",
-            ["Input.Adults[0].LastName"] = "LECŒUR", ["Input.Adults[0].FirstName"] = "Françoise",
+            ["Input.HouseholdName"] = "LECŒUR",
+            ["Input.Reference"] = "F-1",
+            ["Input.Email"] = "lecoeur@exemple.test",
+            ["Input.Adults[0].LastName"] = "LECŒUR",
+            ["Input.Adults[0].FirstName"] = "Françoise",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var before = await SnapshotAsync(tenant.MunicipalityId);

@@ -47,7 +47,8 @@ public class ResponsibleAdultsTests(AccountsFactory factory) : IClassFixture<Acc
         // « Ajouter un responsable » gives a second block and keeps what was typed; nothing is written.
         var added = await agent.SubmitAsync(form, "/admin/familles/fiche?handler=AddAdult", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "FONTAINE", ["Input.Adults[0].LastName"] = "FONTAINE",
+            ["Input.HouseholdName"] = "FONTAINE",
+            ["Input.Adults[0].LastName"] = "FONTAINE",
         });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var twoBlocks = await PageClient.ParseAsync(added);
@@ -58,12 +59,20 @@ public class ResponsibleAdultsTests(AccountsFactory factory) : IClassFixture<Acc
 
         var response = await agent.SubmitAsync(twoBlocks, "/admin/familles/fiche", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "FONTAINE", ["Input.Email"] = "famille.fontaine@exemple.test",
-            ["Input.Adults[0].Civility"] = "Mme", ["Input.Adults[0].LastName"] = " FONTAINE ", ["Input.Adults[0].FirstName"] = "Hélène",
-            ["Input.Adults[0].Relationship"] = "Mère", ["Input.Adults[0].Email"] = " Helene.Fontaine@Exemple.TEST",
-            ["Input.Adults[0].MobilePhone"] = "+33 6 11 22 33 44", ["Input.Adults[0].WorkPhone"] = "03.83.00.11.22",
-            ["Input.Adults[1].Civility"] = "M.", ["Input.Adults[1].LastName"] = "ROCHE", ["Input.Adults[1].FirstName"] = "Éric",
-            ["Input.Adults[1].Relationship"] = "Beau-père", ["Input.Adults[1].HomePhone"] = "03 83 44 55 66",
+            ["Input.HouseholdName"] = "FONTAINE",
+            ["Input.Email"] = "famille.fontaine@exemple.test",
+            ["Input.Adults[0].Civility"] = "Mme",
+            ["Input.Adults[0].LastName"] = " FONTAINE ",
+            ["Input.Adults[0].FirstName"] = "Hélène",
+            ["Input.Adults[0].Relationship"] = "Mère",
+            ["Input.Adults[0].Email"] = " Helene.Fontaine@Exemple.TEST",
+            ["Input.Adults[0].MobilePhone"] = "+33 6 11 22 33 44",
+            ["Input.Adults[0].WorkPhone"] = "03.83.00.11.22",
+            ["Input.Adults[1].Civility"] = "M.",
+            ["Input.Adults[1].LastName"] = "ROCHE",
+            ["Input.Adults[1].FirstName"] = "Éric",
+            ["Input.Adults[1].Relationship"] = "Beau-père",
+            ["Input.Adults[1].HomePhone"] = "03 83 44 55 66",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -100,7 +109,8 @@ public class ResponsibleAdultsTests(AccountsFactory factory) : IClassFixture<Acc
 
         var response = await agent.PostFormAsync("/admin/familles/fiche", new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "SEUL", ["Input.Email"] = "seul@exemple.test",
+            ["Input.HouseholdName"] = "SEUL",
+            ["Input.Email"] = "seul@exemple.test",
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -125,8 +135,10 @@ public class ResponsibleAdultsTests(AccountsFactory factory) : IClassFixture<Acc
         var before = await CountsAsync(tenant.MunicipalityId);
         var form = new Dictionary<string, string?>
         {
-            ["Input.HouseholdName"] = "BLANC", ["Input.Email"] = "blanc@exemple.test",
-            ["Input.Adults[0].LastName"] = "BLANC", ["Input.Adults[0].FirstName"] = "Lucie",
+            ["Input.HouseholdName"] = "BLANC",
+            ["Input.Email"] = "blanc@exemple.test",
+            ["Input.Adults[0].LastName"] = "BLANC",
+            ["Input.Adults[0].FirstName"] = "Lucie",
         };
         form[$"Input.Adults[0].{field}"] = value;
 
@@ -158,7 +170,9 @@ public class ResponsibleAdultsTests(AccountsFactory factory) : IClassFixture<Acc
         var added = await agent.SubmitAsync(withBlank, url, new Dictionary<string, string?>
         {
             ["Input.Adults[0].MobilePhone"] = "07 00 00 00 01",
-            ["Input.Adults[1].LastName"] = "MARTIN", ["Input.Adults[1].FirstName"] = "Louis", ["Input.Adults[1].Relationship"] = "Père",
+            ["Input.Adults[1].LastName"] = "MARTIN",
+            ["Input.Adults[1].FirstName"] = "Louis",
+            ["Input.Adults[1].Relationship"] = "Père",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var adults = await AdultsAsync(tenant.FamilyId);
@@ -219,7 +233,8 @@ public class ResponsibleAdultsTests(AccountsFactory factory) : IClassFixture<Acc
 
         var response = await agent.PostFormAsync(url, new Dictionary<string, string?>
         {
-            ["Input.Adults[0].Id"] = otherAdult.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Adults[0].FirstName"] = "Pirate",
+            ["Input.Adults[0].Id"] = otherAdult.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Adults[0].FirstName"] = "Pirate",
         });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

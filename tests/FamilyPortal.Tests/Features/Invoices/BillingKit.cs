@@ -26,9 +26,13 @@ public static class BillingKit
         {
             db.Bookings.Add(new Booking
             {
-                MunicipalityId = municipalityId, ChildId = childId, ActivityId = activityId, Date = Oct(day),
+                MunicipalityId = municipalityId,
+                ChildId = childId,
+                ActivityId = activityId,
+                Date = Oct(day),
                 CancelledAtUtc = cancellation == CancellationKind.None ? null : Oct(day).AddDays(-1).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
-                Cancellation = cancellation, CancellationJustified = justified,
+                Cancellation = cancellation,
+                CancellationJustified = justified,
             });
         }
         await db.SaveChangesAsync();
@@ -75,8 +79,11 @@ public static class BillingKit
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = "facture-" + Guid.NewGuid().ToString("N")[..10], Email = $"{Guid.NewGuid():N}@exemple.test", EmailConfirmed = confirmed,
-            LastName = "MARTIN", FirstName = "Alex",
+            UserName = "facture-" + Guid.NewGuid().ToString("N")[..10],
+            Email = $"{Guid.NewGuid():N}@exemple.test",
+            EmailConfirmed = confirmed,
+            LastName = "MARTIN",
+            FirstName = "Alex",
         };
         Assert.True((await users.CreateAsync(account, ParentPassword)).Succeeded);
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();

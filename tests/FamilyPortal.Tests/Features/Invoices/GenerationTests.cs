@@ -154,8 +154,11 @@ public class GenerationTests(AccountsFactory factory) : IClassFixture<AccountsFa
 
         var forced = await agent.Http.PostAsync(GenerateUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token!, ["Input.Mois"] = "2026-11", ["Input.DueDate"] = "2026-12-20",
-            ["Input.ConfirmedCount"] = "1", ["Input.ConfirmedTotal"] = "4.10",
+            ["__RequestVerificationToken"] = token!,
+            ["Input.Mois"] = "2026-11",
+            ["Input.DueDate"] = "2026-12-20",
+            ["Input.ConfirmedCount"] = "1",
+            ["Input.ConfirmedTotal"] = "4.10",
         }));
 
         var page = await PageClient.ParseAsync(forced);

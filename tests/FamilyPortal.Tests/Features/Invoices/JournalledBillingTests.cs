@@ -62,7 +62,9 @@ public class JournalledBillingTests(AccountsFactory factory) : IClassFixture<Acc
 
         var saved = await admin.PostFormAsync(BracketsUrl, new Dictionary<string, string?>
         {
-            [$"Prices[a{tenant.ActivityId}t{bracketA}]"] = "", [$"Prices[a{tenant.ActivityId}t{bracketB}]"] = "3,50", [$"Prices[a{study}t{bracketA}]"] = "2",
+            [$"Prices[a{tenant.ActivityId}t{bracketA}]"] = "",
+            [$"Prices[a{tenant.ActivityId}t{bracketB}]"] = "3,50",
+            [$"Prices[a{study}t{bracketA}]"] = "2",
         }, "handler=Prices");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -96,7 +98,9 @@ public class JournalledBillingTests(AccountsFactory factory) : IClassFixture<Acc
         {
             var response = await admin.PostFormAsync(BracketsUrl, new Dictionary<string, string?>
             {
-                [$"Prices[a{tenant.ActivityId}t{bracketA}]"] = "", [$"Prices[a{tenant.ActivityId}t{bracketB}]"] = "3,50", [$"Prices[a{study}t{bracketA}]"] = "2",
+                [$"Prices[a{tenant.ActivityId}t{bracketA}]"] = "",
+                [$"Prices[a{tenant.ActivityId}t{bracketB}]"] = "3,50",
+                [$"Prices[a{study}t{bracketA}]"] = "2",
             }, "handler=Prices");
 
             Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);

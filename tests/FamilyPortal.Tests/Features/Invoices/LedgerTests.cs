@@ -18,7 +18,10 @@ public class LedgerTests(AccountsFactory factory) : IClassFixture<AccountsFactor
 
     private static Dictionary<string, string?> PaymentForm(string amount, string means = "Cheque", string date = "2026-11-16") => new()
     {
-        ["Payment.Date"] = date, ["Payment.Amount"] = amount, ["Payment.Means"] = means, ["Payment.Reference"] = "CHQ 1234567",
+        ["Payment.Date"] = date,
+        ["Payment.Amount"] = amount,
+        ["Payment.Means"] = means,
+        ["Payment.Reference"] = "CHQ 1234567",
     };
 
     private Task<Invoice> ReloadAsync(TenantBuilder.Tenant tenant, int id) =>

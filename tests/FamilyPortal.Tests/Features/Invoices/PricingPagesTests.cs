@@ -29,7 +29,8 @@ public class PricingPagesTests(AccountsFactory factory) : IClassFixture<Accounts
 
         var saved = await admin.SubmitAsync(page, BracketsUrl, new Dictionary<string, string?>
         {
-            [$"Prices[a{tenant.ActivityId}t{bracketA}]"] = "2,5", [$"Prices[a{tenant.ActivityId}t{bracketB}]"] = "3.125",
+            [$"Prices[a{tenant.ActivityId}t{bracketA}]"] = "2,5",
+            [$"Prices[a{tenant.ActivityId}t{bracketB}]"] = "3.125",
         }, "handler=Prices");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

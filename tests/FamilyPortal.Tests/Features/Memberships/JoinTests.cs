@@ -230,7 +230,8 @@ public class JoinTests(AccountsFactory factory) : IClassFixture<AccountsFactory>
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forced = await parent.Client.Http.PostAsync("/adhesions", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Code"] = tenant.AdhesionCode, ["__RequestVerificationToken"] = token,
+            ["Code"] = tenant.AdhesionCode,
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forced.StatusCode);
         Assert.Equal("Un compte d'agent de mairie ne peut pas adhérer à une famille : utilisez un compte personnel.",
@@ -249,7 +250,8 @@ public class JoinTests(AccountsFactory factory) : IClassFixture<AccountsFactory>
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forced = await operatorClient.Http.PostAsync("/adhesions", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Code"] = tenant.AdhesionCode, ["__RequestVerificationToken"] = token,
+            ["Code"] = tenant.AdhesionCode,
+            ["__RequestVerificationToken"] = token,
         }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forced.StatusCode);

@@ -214,7 +214,11 @@ public class AdminNewsTests(AccountsFactory factory) : IClassFixture<AccountsFac
         {
             var response = await agent.Http.PostAsync(target, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Input.Title"] = "Pirate", ["Input.Body"] = "Pirate", ["Input.Version"] = "0", ["Version"] = "0",
+                ["__RequestVerificationToken"] = token,
+                ["Input.Title"] = "Pirate",
+                ["Input.Body"] = "Pirate",
+                ["Input.Version"] = "0",
+                ["Version"] = "0",
             }));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }

@@ -22,8 +22,13 @@ public static class NewsKit
         db.Tenant.Enter(municipalityId);
         var item = new NewsItem
         {
-            MunicipalityId = municipalityId, Title = title, Body = body, PublishFromUtc = fromUtc, PublishUntilUtc = untilUtc,
-            CreatedAtUtc = Now(factory), UpdatedAtUtc = Now(factory),
+            MunicipalityId = municipalityId,
+            Title = title,
+            Body = body,
+            PublishFromUtc = fromUtc,
+            PublishUntilUtc = untilUtc,
+            CreatedAtUtc = Now(factory),
+            UpdatedAtUtc = Now(factory),
         };
         db.NewsItems.Add(item);
         await db.SaveChangesAsync();

@@ -82,7 +82,8 @@ public class CreateMunicipalityTests(AccountsFactory factory) : IClassFixture<Ac
         Assert.Contains("n'est pas valable", (await client.GetPageAsync(link)).Body!.TextContent, StringComparison.Ordinal);
         var response = await client.SubmitAsync(form, link, new Dictionary<string, string?>
         {
-            ["NewPassword"] = StaffJourney.Password, ["ConfirmPassword"] = StaffJourney.Password,
+            ["NewPassword"] = StaffJourney.Password,
+            ["ConfirmPassword"] = StaffJourney.Password,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("n'est pas valable", (await PageClient.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);

@@ -49,7 +49,8 @@ public class PlatformStaffTests(AccountsFactory factory) : IClassFixture<Account
         Assert.Equal(HttpStatusCode.Redirect, (await firstSession.Http.GetAsync("/admin")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PageClient.For(factory).PostFormAsync("/connexion", new Dictionary<string, string?>
         {
-            ["Identifiant"] = first.Login, ["Password"] = StaffJourney.Password,
+            ["Identifiant"] = first.Login,
+            ["Password"] = StaffJourney.Password,
         })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await StaffManagementTests.ActAsync(client, url, "Reactivate", first.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await StaffJourney.SignInAsync(factory, first)).Http.GetAsync("/admin/equipe")).StatusCode);

@@ -118,7 +118,8 @@ public class ReservationPageTests(AccountsFactory factory) : IClassFixture<Accou
 
         var otherChild = await client.SubmitAsync(page, GridUrl(tenant), new Dictionary<string, string?>
         {
-            ["enfant"] = neighbour.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cellule"] = $"{tenant.ActivityId}:2026-11-23",
+            ["enfant"] = neighbour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["cellule"] = $"{tenant.ActivityId}:2026-11-23",
         }, Cell);
         var otherActivity = await client.SubmitAsync(page, GridUrl(tenant), new Dictionary<string, string?> { ["cellule"] = $"{other.ActivityId}:2026-11-23" }, Cell);
 
@@ -188,7 +189,9 @@ public class ReservationPageTests(AccountsFactory factory) : IClassFixture<Accou
         var response = await client.SubmitAsync(page, GridUrl(tenant), new Dictionary<string, string?>
         {
             ["prestation"] = tenant.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["du"] = "2026-12-14", ["au"] = "2026-12-25", ["jours"] = "1",
+            ["du"] = "2026-12-14",
+            ["au"] = "2026-12-25",
+            ["jours"] = "1",
         }, formAction: "handler=Period");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

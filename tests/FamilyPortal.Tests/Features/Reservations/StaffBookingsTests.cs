@@ -225,7 +225,8 @@ public class StaffBookingsTests(AccountsFactory factory) : IClassFixture<Account
         var page = await client.GetPageAsync(Url(tenant.ChildId));
         var response = await client.SubmitAsync(page, Url(tenant.ChildId), new Dictionary<string, string?>
         {
-            ["Cancel.BookingIds"] = null, ["Cancel.Reason"] = "Enfant malade",
+            ["Cancel.BookingIds"] = null,
+            ["Cancel.Reason"] = "Enfant malade",
         }, formAction: "handler=Cancel");
         // Both boxes: the form posts one value per checked box.
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -267,7 +268,8 @@ public class StaffBookingsTests(AccountsFactory factory) : IClassFixture<Account
 
         var withoutReason = await client.SubmitAsync(page, Url(tenant.ChildId), new Dictionary<string, string?>
         {
-            ["Cancel.BookingIds"] = friday.Id.ToString(CultureInfo.InvariantCulture), ["Cancel.Reason"] = "",
+            ["Cancel.BookingIds"] = friday.Id.ToString(CultureInfo.InvariantCulture),
+            ["Cancel.Reason"] = "",
         }, formAction: "handler=Cancel");
 
         Assert.Equal(ChildBookingsModel.ReasonRequired, PageClient.ErrorOf(await PageClient.ParseAsync(withoutReason), "Cancel.Reason"));
@@ -277,11 +279,13 @@ public class StaffBookingsTests(AccountsFactory factory) : IClassFixture<Account
         // The page was opened before someone else cancelled the booking.
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, Url(tenant.ChildId), new Dictionary<string, string?>
         {
-            ["Cancel.BookingIds"] = friday.Id.ToString(CultureInfo.InvariantCulture), ["Cancel.Reason"] = "Absent",
+            ["Cancel.BookingIds"] = friday.Id.ToString(CultureInfo.InvariantCulture),
+            ["Cancel.Reason"] = "Absent",
         }, formAction: "handler=Cancel")).StatusCode);
         var again = await client.SubmitAsync(page, Url(tenant.ChildId), new Dictionary<string, string?>
         {
-            ["Cancel.BookingIds"] = friday.Id.ToString(CultureInfo.InvariantCulture), ["Cancel.Reason"] = "Absent encore",
+            ["Cancel.BookingIds"] = friday.Id.ToString(CultureInfo.InvariantCulture),
+            ["Cancel.Reason"] = "Absent encore",
         }, formAction: "handler=Cancel");
 
         Assert.Equal("La réservation du vendredi 20 novembre 2026 (GT - RESTAURATION) est déjà annulée : la liste a été mise à jour.",
@@ -301,7 +305,8 @@ public class StaffBookingsTests(AccountsFactory factory) : IClassFixture<Account
 
         var response = await client.SubmitAsync(page, Url(tenant.ChildId), new Dictionary<string, string?>
         {
-            ["Cancel.BookingIds"] = foreign.Id.ToString(CultureInfo.InvariantCulture), ["Cancel.Reason"] = "Pirate",
+            ["Cancel.BookingIds"] = foreign.Id.ToString(CultureInfo.InvariantCulture),
+            ["Cancel.Reason"] = "Pirate",
         }, formAction: "handler=Cancel");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -317,12 +322,39 @@ public class StaffBookingsTests(AccountsFactory factory) : IClassFixture<Account
         await ReadAsync(async db =>
         {
             db.Bookings.AddRange(
-                new Booking { MunicipalityId = tenant.MunicipalityId, ChildId = tenant.ChildId, ActivityId = tenant.ActivityId, Date = new DateOnly(2026, 11, 2),
-                    CreatedByAccountId = tenant.LinkedAccountId, CancelledAtUtc = cancelled, Cancellation = CancellationKind.InTime, CancelledByAccountId = tenant.LinkedAccountId },
-                new Booking { MunicipalityId = tenant.MunicipalityId, ChildId = tenant.ChildId, ActivityId = tenant.ActivityId, Date = new DateOnly(2026, 11, 3),
-                    CreatedByAccountId = staff.Id, StaffReason = "Rattrapage", CancelledAtUtc = cancelled, Cancellation = CancellationKind.Late, CancelledByAccountId = staff.Id, CancellationReason = "Sortie scolaire" },
-                new Booking { MunicipalityId = tenant.MunicipalityId, ChildId = tenant.ChildId, ActivityId = tenant.ActivityId, Date = new DateOnly(2026, 11, 5),
-                    CancelledAtUtc = cancelled, Cancellation = CancellationKind.Closure },
+                new Booking
+                {
+                    MunicipalityId = tenant.MunicipalityId,
+                    ChildId = tenant.ChildId,
+                    ActivityId = tenant.ActivityId,
+                    Date = new DateOnly(2026, 11, 2),
+                    CreatedByAccountId = tenant.LinkedAccountId,
+                    CancelledAtUtc = cancelled,
+                    Cancellation = CancellationKind.InTime,
+                    CancelledByAccountId = tenant.LinkedAccountId
+                },
+                new Booking
+                {
+                    MunicipalityId = tenant.MunicipalityId,
+                    ChildId = tenant.ChildId,
+                    ActivityId = tenant.ActivityId,
+                    Date = new DateOnly(2026, 11, 3),
+                    CreatedByAccountId = staff.Id,
+                    StaffReason = "Rattrapage",
+                    CancelledAtUtc = cancelled,
+                    Cancellation = CancellationKind.Late,
+                    CancelledByAccountId = staff.Id,
+                    CancellationReason = "Sortie scolaire"
+                },
+                new Booking
+                {
+                    MunicipalityId = tenant.MunicipalityId,
+                    ChildId = tenant.ChildId,
+                    ActivityId = tenant.ActivityId,
+                    Date = new DateOnly(2026, 11, 5),
+                    CancelledAtUtc = cancelled,
+                    Cancellation = CancellationKind.Closure
+                },
                 new Booking { MunicipalityId = tenant.MunicipalityId, ChildId = tenant.ChildId, ActivityId = tenant.ActivityId, Date = new DateOnly(2026, 12, 1) });
             return await db.SaveChangesAsync();
         });

@@ -118,8 +118,11 @@ public class StaffManagementTests(AccountsFactory factory) : IClassFixture<Accou
         var unique = Guid.NewGuid().ToString("N")[..8];
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(Url, new Dictionary<string, string?>
         {
-            ["Invite.LastName"] = "Bernard", ["Invite.FirstName"] = "Paul", ["Invite.Email"] = $"paul-{unique}@mairie.exemple.test",
-            ["Invite.Identifiant"] = $"pbernard-{unique}", ["Role"] = Roles.Agent,
+            ["Invite.LastName"] = "Bernard",
+            ["Invite.FirstName"] = "Paul",
+            ["Invite.Email"] = $"paul-{unique}@mairie.exemple.test",
+            ["Invite.Identifiant"] = $"pbernard-{unique}",
+            ["Role"] = Roles.Agent,
         }, formAction: "handler=Invite")).StatusCode);
         var invited = (await FindAsync(factory, $"pbernard-{unique}"))!;
         var link = LinkTo((await MailToAsync(factory, $"paul-{unique}@mairie.exemple.test")).Single(), "/invitation");
@@ -131,7 +134,9 @@ public class StaffManagementTests(AccountsFactory factory) : IClassFixture<Accou
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
         var post = await client.Http.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["NewPassword"] = StaffJourney.Password, ["ConfirmPassword"] = StaffJourney.Password,
+            ["__RequestVerificationToken"] = token,
+            ["NewPassword"] = StaffJourney.Password,
+            ["ConfirmPassword"] = StaffJourney.Password,
         }));
 
         Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
@@ -233,7 +238,8 @@ public class StaffManagementTests(AccountsFactory factory) : IClassFixture<Accou
         Task<HttpResponseMessage> Demote(PageClient client, string token, string accountId) =>
             client.Http.PostAsync($"{Url}?handler=ChangeRole&accountId={accountId}", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["newRole"] = Roles.Agent,
+                ["__RequestVerificationToken"] = token,
+                ["newRole"] = Roles.Agent,
             }));
 
         var answers = await Task.WhenAll(Demote(firstClient, firstToken, second.Id), Demote(secondClient, secondToken, first.Id));

@@ -114,7 +114,8 @@ public class StaffPageTests(AccountsFactory factory) : IClassFixture<AccountsFac
         Assert.Equal(HttpStatusCode.Redirect, (await agent.Http.GetAsync("/admin")).StatusCode);
         var again = await PageClient.For(factory).PostFormAsync("/connexion", new Dictionary<string, string?>
         {
-            ["Identifiant"] = agentAccount.Login, ["Password"] = StaffJourney.Password,
+            ["Identifiant"] = agentAccount.Login,
+            ["Password"] = StaffJourney.Password,
         });
         Assert.Equal("/connexion/authentificateur", again.Headers.Location!.OriginalString);
     }

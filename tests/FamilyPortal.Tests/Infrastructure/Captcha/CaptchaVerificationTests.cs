@@ -138,7 +138,10 @@ public class CaptchaVerificationTests(PortalFactory factory) : IClassFixture<Por
             var db = page.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
             db.OutboxMessages.Add(new OutboxMessage
             {
-                ToAddress = "brouillon@exemple.test", Subject = subject, TextBody = "t", HtmlBody = "<p>t</p>",
+                ToAddress = "brouillon@exemple.test",
+                Subject = subject,
+                TextBody = "t",
+                HtmlBody = "<p>t</p>",
                 MessageId = $"<{Guid.NewGuid():N}@test>",
             });
 

@@ -89,8 +89,18 @@ public class IndexModel(FamilyPortalDbContext db) : PageModel
         var activities = await query
             .Select(a => new
             {
-                a.Id, a.Label, Site = a.Site!.Name, Service = a.ServiceKind!.Name, a.Days, a.StartTime, a.EndTime, a.UnitPrice,
-                a.Capacity, a.IsArchived, a.SortOrder, Overrides = db.CapacityOverrides.Count(o => o.ActivityId == a.Id),
+                a.Id,
+                a.Label,
+                Site = a.Site!.Name,
+                Service = a.ServiceKind!.Name,
+                a.Days,
+                a.StartTime,
+                a.EndTime,
+                a.UnitPrice,
+                a.Capacity,
+                a.IsArchived,
+                a.SortOrder,
+                Overrides = db.CapacityOverrides.Count(o => o.ActivityId == a.Id),
             })
             .ToListAsync(ct);
         Groups = activities

@@ -154,8 +154,11 @@ public class ChildModel(FamilyPortalDbContext db, TimeProvider time) : PageModel
 
     private static ChildInput From(Child child) => new()
     {
-        FirstName = child.FirstName, LastName = child.LastName,
+        FirstName = child.FirstName,
+        LastName = child.LastName,
         BirthDate = child.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        SiteId = child.SiteId, SchoolClass = child.SchoolClass, Version = child.Version,
+        SiteId = child.SiteId,
+        SchoolClass = child.SchoolClass,
+        Version = child.Version,
     };
 }

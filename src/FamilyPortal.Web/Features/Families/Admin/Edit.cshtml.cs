@@ -226,14 +226,24 @@ public class EditModel(FamilyPortalDbContext db, AdhesionCodeVault vault, Curren
 
     private static FamilyInput From(Family family) => new()
     {
-        HouseholdName = family.HouseholdName, Reference = family.Reference, Email = family.Email,
-        Phone = family.Phone is null ? null : FrenchPhone.Format(family.Phone), Version = family.Version,
+        HouseholdName = family.HouseholdName,
+        Reference = family.Reference,
+        Email = family.Email,
+        Phone = family.Phone is null ? null : FrenchPhone.Format(family.Phone),
+        Version = family.Version,
         Adults = family.Adults.Count == 0
             ? [new AdultInput()]
             : family.Adults.OrderBy(a => a.Position).ThenBy(a => a.Id).Select(a => new AdultInput
             {
-                Id = a.Id, Civility = a.Civility, LastName = a.LastName, FirstName = a.FirstName, Relationship = a.Relationship,
-                Email = a.Email, MobilePhone = Phone(a.MobilePhone), HomePhone = Phone(a.HomePhone), WorkPhone = Phone(a.WorkPhone),
+                Id = a.Id,
+                Civility = a.Civility,
+                LastName = a.LastName,
+                FirstName = a.FirstName,
+                Relationship = a.Relationship,
+                Email = a.Email,
+                MobilePhone = Phone(a.MobilePhone),
+                HomePhone = Phone(a.HomePhone),
+                WorkPhone = Phone(a.WorkPhone),
             }).ToList(),
     };
 

@@ -39,7 +39,9 @@ public static class FamilyImportMerge
             {
                 adult = new ResponsibleAdult
                 {
-                    MunicipalityId = municipalityId, LastName = values.LastName, FirstName = values.FirstName,
+                    MunicipalityId = municipalityId,
+                    LastName = values.LastName,
+                    FirstName = values.FirstName,
                     Position = family.Adults.Count == 0 ? 1 : family.Adults.Max(a => a.Position) + 1,
                 };
                 values.CopyTo(adult);
@@ -63,8 +65,12 @@ public static class FamilyImportMerge
             {
                 family.Children.Add(new Child
                 {
-                    MunicipalityId = municipalityId, LastName = line.LastName, FirstName = line.FirstName,
-                    BirthDate = line.BirthDate, SiteId = line.SiteId, SchoolClass = line.SchoolClass,
+                    MunicipalityId = municipalityId,
+                    LastName = line.LastName,
+                    FirstName = line.FirstName,
+                    BirthDate = line.BirthDate,
+                    SiteId = line.SiteId,
+                    SchoolClass = line.SchoolClass,
                 });
                 childrenAdded++;
                 continue;

@@ -62,7 +62,11 @@ public class QuotientModel(FamilyPortalDbContext db, MonthPlanner planner, TimeP
         }
         db.FamilyQuotients.Add(new FamilyQuotient
         {
-            MunicipalityId = Family.MunicipalityId, FamilyId = id, Value = value, ValidFrom = from!.Value, ValidTo = to!.Value,
+            MunicipalityId = Family.MunicipalityId,
+            FamilyId = id,
+            Value = value,
+            ValidFrom = from!.Value,
+            ValidTo = to!.Value,
             RecordedAtUtc = time.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);

@@ -185,8 +185,11 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
     {
         Input = new NewsInput
         {
-            Title = item.Title, Body = item.Body, Version = item.Version,
-            PublishFrom = NewsTimes.ForInput(item.PublishFromUtc), PublishUntil = NewsTimes.ForInput(item.PublishUntilUtc),
+            Title = item.Title,
+            Body = item.Body,
+            Version = item.Version,
+            PublishFrom = NewsTimes.ForInput(item.PublishFromUtc),
+            PublishUntil = NewsTimes.ForInput(item.PublishUntilUtc),
         };
         Status = item.StatusAt(time.GetUtcNow());
     }

@@ -113,7 +113,14 @@ public class IndexModel(FamilyPortalDbContext db, StaffInvitations invitations, 
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new
             {
-                u.Id, u.UserName, u.FirstName, u.LastName, u.Email, HasPassword = u.PasswordHash != null, u.TwoFactorEnabled, u.SuspendedAtUtc,
+                u.Id,
+                u.UserName,
+                u.FirstName,
+                u.LastName,
+                u.Email,
+                HasPassword = u.PasswordHash != null,
+                u.TwoFactorEnabled,
+                u.SuspendedAtUtc,
                 IsAdministrator = db.UserRoles.Any(ur => ur.UserId == u.Id
                     && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)),
             })
