@@ -14,8 +14,6 @@ public static class FrenchDates
 
     public static string Numeric(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static string DayAndMonth(DateOnly day) => day.ToString("dd/MM", CultureInfo.InvariantCulture);
-
     public static string Spelled(DateOnly day) => day.ToString("dddd d MMMM yyyy", Culture);
 
     /// <summary>ISO 8601 week number, as in « Semaine 8 du 20/02/2017 au 24/02/2017 ».</summary>
