@@ -43,6 +43,7 @@ internal sealed class CrashSettings
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["RateLimits:connexion:PermitLimit"] = "100000",
         ["RateLimits:inscription:PermitLimit"] = "100000",
+        ["RateLimits:inscription-affichage:PermitLimit"] = "100000",
         ["AllowedHosts"] = "*",
     };
 

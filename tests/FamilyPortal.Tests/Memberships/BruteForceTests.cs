@@ -144,6 +144,25 @@ public sealed class BruteForceTests : IDisposable
     }
 
     [Fact]
+    public async Task Wrong_codes_from_addresses_of_one_ipv6_64_network_count_together()
+    {
+        var tenant = await TenantBuilder.CreateAsync(_factory);
+        for (var account = 0; account < 3; account++)
+        {
+            var guesser = await SignedInParentAsync(_factory, $"2001:db8:42:7::{account + 1:x}");
+            await EnterWrongCodeAsync(guesser.Client, account * 2);
+            await EnterWrongCodeAsync(guesser.Client, account * 2 + 1);
+        }
+        var sameNetwork = await SignedInParentAsync(_factory, "2001:db8:42:7:ffff:ffff:ffff:fffe");
+        var refused = await EnterCodeAsync(sameNetwork.Client, tenant.AdhesionCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+        var otherNetwork = TestClientAddress.From(_factory, "2001:db8:42:8::1");
+        await SignInAsync(otherNetwork, sameNetwork.Identifiant, Password);
+        await JoinAsync(otherNetwork, tenant.AdhesionCode);
+    }
+
+    [Fact]
     public async Task Wrong_codes_of_one_account_count_together_whatever_the_addresses()
     {
         var tenant = await TenantBuilder.CreateAsync(_factory);

@@ -36,6 +36,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             // All tests share one client address: the limits are raised here and tested with their own factory.
             ["RateLimits:connexion:PermitLimit"] = "100000",
             ["RateLimits:inscription:PermitLimit"] = "100000",
+            ["RateLimits:inscription-affichage:PermitLimit"] = "100000",
             ["RateLimits:recuperation:PermitLimit"] = "100000",
             ["RateLimits:captcha:PermitLimit"] = "100000",
             ["RateLimits:adhesion:PermitLimit"] = "100000",
