@@ -1,7 +1,6 @@
 using FamilyPortal.Web.Accounts;
 using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace FamilyPortal.Web.Infrastructure;
@@ -28,6 +27,7 @@ public static class IdentitySetup
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<FamilyPortalDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddUserManager<PortalUserManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
@@ -69,10 +69,9 @@ public static class IdentitySetup
         services.AddScoped<StaffInvitations>();
         services.AddScoped<AuthenticatorCheck>();
 
-        // Keys in the database: every web instance behind the load balancer reads the same cookies and tokens.
-        services.AddDataProtection()
-            .SetApplicationName("FamilyPortal")
-            .PersistKeysToDbContext<FamilyPortalDbContext>();
+        // Keys in the database, encrypted with a certificate kept outside it: every web instance behind the
+        // load balancer reads the same cookies and tokens, and a copy of the database opens none of them.
+        services.AddPortalDataProtection(configuration, environment);
 
         services.AddSingleton<AdhesionCodeVault>();
         services.AddScoped<DemoData>();
