@@ -37,11 +37,23 @@ if [ ! -f "$VNU_JAR" ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+format_log="$(mktemp)"
+trap 'rm -f "$log" "$format_log"' EXIT
+dotnet build FamilyPortal.sln -v q -nologo
 set +e
-dotnet test FamilyPortal.sln "$@" 2>&1 | tee "$log"
+# The code follows its own .editorconfig: checked while the built tests run, a drift fails the run.
+dotnet format FamilyPortal.sln --verify-no-changes -v q >"$format_log" 2>&1 &
+format_pid=$!
+dotnet test FamilyPortal.sln --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+wait "$format_pid"
+format_status=$?
 set -e
+if [ "$format_status" -ne 0 ]; then
+  echo "Le code s'écarte de .editorconfig : lancez « dotnet format FamilyPortal.sln » puis relancez." >&2
+  head -20 "$format_log" >&2
+  [ "$status" -ne 0 ] || status=$format_status
+fi
 
 # One summary line per test project: "Passed!  - Failed: 0, Passed: 27, Skipped: 0, ..."
 summaries="$(grep -E '^(Passed|Failed)! ' "$log" || true)"

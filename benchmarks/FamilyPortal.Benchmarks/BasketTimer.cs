@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Reservations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,3 @@
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
-
 namespace FamilyPortal.Benchmarks;
 
 /// <summary>

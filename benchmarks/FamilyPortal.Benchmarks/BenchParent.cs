@@ -1,6 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,8 +31,13 @@ internal sealed record BenchParent(string Login, string Password, ParentScope Sc
         const string password = "Tilleul-Verger-Cantine-2026";
         var account = new PortalAccount
         {
-            UserName = login, Email = "parent.mesure@banc-essai.exemple.fr", EmailConfirmed = true,
-            FirstName = "Camille", LastName = "MESURE", HouseholdName = "MESURE", CreatedAtUtc = now,
+            UserName = login,
+            Email = "parent.mesure@banc-essai.exemple.fr",
+            EmailConfirmed = true,
+            FirstName = "Camille",
+            LastName = "MESURE",
+            HouseholdName = "MESURE",
+            CreatedAtUtc = now,
         };
         var created = await services.GetRequiredService<UserManager<PortalAccount>>().CreateAsync(account, password);
         if (!created.Succeeded)

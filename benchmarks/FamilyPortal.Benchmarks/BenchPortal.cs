@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

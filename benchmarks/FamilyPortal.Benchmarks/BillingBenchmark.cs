@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using FamilyPortal.Web.Billing;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain.Billing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Domain.Reservations;
-
 namespace FamilyPortal.Benchmarks;
 
 internal sealed record BasketFigure(int Lines, Samples Fill, Samples Validate);

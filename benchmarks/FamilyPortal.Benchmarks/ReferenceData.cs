@@ -1,6 +1,4 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.Benchmarks;
@@ -32,7 +30,10 @@ internal static class ReferenceData
         db.Sites.AddRange(sites);
         db.SchoolYears.Add(new SchoolYear
         {
-            MunicipalityId = town.Id, Label = calendar.Label, StartDate = calendar.YearStart, EndDate = calendar.YearEnd,
+            MunicipalityId = town.Id,
+            Label = calendar.Label,
+            StartDate = calendar.YearStart,
+            EndDate = calendar.YearEnd,
         });
         foreach (var (start, end, reason) in calendar.Holidays)
         {
@@ -65,9 +66,16 @@ internal static class ReferenceData
         ];
         return rows.Select((row, i) => new Activity
         {
-            MunicipalityId = municipalityId, SiteId = site.Id, ServiceKindId = row.Kind.Id, Label = row.Label,
-            StartTime = row.Start, EndTime = row.End, UnitPrice = row.Price, SortOrder = i,
-            Capacity = capacity, Days = BenchCalendar.ActivityDays,
+            MunicipalityId = municipalityId,
+            SiteId = site.Id,
+            ServiceKindId = row.Kind.Id,
+            Label = row.Label,
+            StartTime = row.Start,
+            EndTime = row.End,
+            UnitPrice = row.Price,
+            SortOrder = i,
+            Capacity = capacity,
+            Days = BenchCalendar.ActivityDays,
             Rule = row.Kind == meal ? DemoData.MealRule : DemoData.CareRule,
         }).ToList();
     }

@@ -1,26 +1,29 @@
-using FamilyPortal.Web.Adhesions;
-using FamilyPortal.Web.Billing;
-using FamilyPortal.Web.Administration;
-using FamilyPortal.Web.Captcha;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Email;
-using FamilyPortal.Web.Infrastructure;
-using FamilyPortal.Web.News;
-using FamilyPortal.Web.Reservations;
+using FamilyPortal.Web.Features.Dashboard;
+using FamilyPortal.Web.Features.Staff;
+using FamilyPortal.Web.Infrastructure.Captcha;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
 builder.Services
+    // Cross-cutting
     .AddPortalData(builder.Configuration, builder.Environment)
+    .AddPortalTenancy()
+    .AddPortalJournal()
     .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalEmail(builder.Configuration)
     .AddPortalCaptcha(builder.Configuration)
-    .AddPortalAdhesions()
+    // Features
+    .AddPortalAccounts()
+    .AddPortalStaff()
+    .AddPortalMemberships()
+    .AddPortalCalendar()
+    .AddPortalFamilies()
     .AddPortalReservations()
-    .AddPortalAdministration()
+    .AddPortalDashboard()
     .AddPortalNews()
-    .AddPortalBilling(builder.Configuration)
+    .AddPortalInvoices(builder.Configuration)
+    // Web host: pages, authorization, rate limits, headers
     .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -1,5 +1,5 @@
 using FamilyPortal.BrowserTests.Support;
-using FamilyPortal.Web.Captcha;
+using FamilyPortal.Web.Infrastructure.Captcha;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

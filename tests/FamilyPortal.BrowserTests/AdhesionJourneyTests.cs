@@ -1,6 +1,11 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
+using FamilyPortal.Web.Features.Families;
+using FamilyPortal.Web.Features.Memberships;
+using FamilyPortal.Web.Features.Memberships.Rules;
+using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -132,8 +137,13 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = identifiant, Email = DemoData.FamilyEmail, EmailConfirmed = true,
-            HouseholdName = "DUPOND", Civility = "Mme", LastName = "DUPOND", FirstName = "TEST",
+            UserName = identifiant,
+            Email = DemoData.FamilyEmail,
+            EmailConfirmed = true,
+            HouseholdName = "DUPOND",
+            Civility = "Mme",
+            LastName = "DUPOND",
+            FirstName = "TEST",
         };
         var created = await users.CreateAsync(account, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
@@ -147,7 +157,9 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
         db.Tenant.EnterPlatformScope();
         var municipality = new Municipality
         {
-            Name = name, ShortName = "test-" + Guid.NewGuid().ToString("N")[..8], ContactEmail = "mairie@exemple.fr",
+            Name = name,
+            ShortName = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ContactEmail = "mairie@exemple.fr",
         };
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();

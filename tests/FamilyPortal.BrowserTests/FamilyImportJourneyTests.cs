@@ -2,6 +2,8 @@ using System.Text;
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +41,9 @@ public sealed class FamilyImportJourneyTests(BrowserFixture fixture) : BrowserTe
                    "IMP-1;CŒURDEROY;famille.coeurderoy@exemple.fr;Mme;CŒURDEROY;Françoise;Mère;CŒURDEROY;Noël;CŒURDEROY;Maël;21/01/2017;GJ;CE1\r\n";
         await Page.GetByLabel("Fichier CSV *").SetInputFilesAsync(new FilePayload
         {
-            Name = "familles.csv", MimeType = "text/csv", Buffer = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(file),
+            Name = "familles.csv",
+            MimeType = "text/csv",
+            Buffer = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(file),
         });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
         await CheckCurrentPageAsync();
@@ -71,8 +75,12 @@ public sealed class FamilyImportJourneyTests(BrowserFixture fixture) : BrowserTe
         var login = $"agent-{Guid.NewGuid():N}"[..20];
         var account = new PortalAccount
         {
-            UserName = login, Email = $"{login}@mairie.exemple.test", EmailConfirmed = true,
-            StaffMunicipalityId = municipalityId, FirstName = "Claire", LastName = "AGENT",
+            UserName = login,
+            Email = $"{login}@mairie.exemple.test",
+            EmailConfirmed = true,
+            StaffMunicipalityId = municipalityId,
+            FirstName = "Claire",
+            LastName = "AGENT",
         };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(account, Roles.Agent)).Succeeded);

@@ -1,6 +1,6 @@
 using System.Net;
 using FamilyPortal.BrowserTests.Support;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.BrowserTests;

@@ -1,8 +1,12 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
+using FamilyPortal.Web.Features.Families;
+using FamilyPortal.Web.Features.Memberships;
+using FamilyPortal.Web.Features.Memberships.Rules;
+using FamilyPortal.Web.Features.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,11 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
+using FamilyPortal.Web.Features.Families;
+using FamilyPortal.Web.Features.Memberships;
+using FamilyPortal.Web.Features.Memberships.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -172,8 +176,12 @@ public sealed class MainPagesTests(BrowserFixture fixture) : BrowserTest(fixture
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = "pages-" + Guid.NewGuid().ToString("N")[..10], Email = family.Email, EmailConfirmed = true,
-            HouseholdName = "PAGES", LastName = "PAGES", FirstName = "Alex",
+            UserName = "pages-" + Guid.NewGuid().ToString("N")[..10],
+            Email = family.Email,
+            EmailConfirmed = true,
+            HouseholdName = "PAGES",
+            LastName = "PAGES",
+            FirstName = "Alex",
         };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         db.Memberships.Add(new Membership { MunicipalityId = commune.Id, FamilyId = family.Id, AccountId = account.Id });
@@ -192,7 +200,11 @@ public sealed class MainPagesTests(BrowserFixture fixture) : BrowserTest(fixture
         var login = "pages-" + Guid.NewGuid().ToString("N")[..10];
         var account = new PortalAccount
         {
-            UserName = login, Email = $"{login}@mairie.exemple.fr", EmailConfirmed = true, FirstName = "Claire", LastName = "PAGES",
+            UserName = login,
+            Email = $"{login}@mairie.exemple.fr",
+            EmailConfirmed = true,
+            FirstName = "Claire",
+            LastName = "PAGES",
             StaffMunicipalityId = role == Roles.Operator ? null : commune.Id,
         };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);

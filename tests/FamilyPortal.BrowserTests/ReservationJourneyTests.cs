@@ -1,7 +1,11 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
+using FamilyPortal.Web.Features.Families;
+using FamilyPortal.Web.Features.Memberships;
+using FamilyPortal.Web.Features.Memberships.Rules;
+using FamilyPortal.Web.Features.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -149,7 +153,12 @@ public sealed class ReservationJourneyTests(BrowserFixture fixture) : BrowserTes
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = identifiant, Email = email, EmailConfirmed = true, HouseholdName = household, LastName = household, FirstName = "Parent",
+            UserName = identifiant,
+            Email = email,
+            EmailConfirmed = true,
+            HouseholdName = household,
+            LastName = household,
+            FirstName = "Parent",
         };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         db.Memberships.Add(new Membership { MunicipalityId = commune.Id, FamilyId = family.Id, AccountId = account.Id });

@@ -1,7 +1,11 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Tests.Support;
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
+using FamilyPortal.Web.Features.Families;
+using FamilyPortal.Web.Features.Memberships;
+using FamilyPortal.Web.Features.Memberships.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,8 +107,12 @@ public sealed class StaffBookingJourneyTests(BrowserFixture fixture) : BrowserTe
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
         var account = new PortalAccount
         {
-            UserName = login, Email = $"{login}@ecrouves.exemple.fr", EmailConfirmed = true,
-            FirstName = "Inès", LastName = "MOREAU", StaffMunicipalityId = commune.Id,
+            UserName = login,
+            Email = $"{login}@ecrouves.exemple.fr",
+            EmailConfirmed = true,
+            FirstName = "Inès",
+            LastName = "MOREAU",
+            StaffMunicipalityId = commune.Id,
         };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(account, Roles.Administrator)).Succeeded);

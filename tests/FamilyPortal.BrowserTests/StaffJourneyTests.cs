@@ -1,6 +1,6 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -102,7 +102,9 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await CheckCurrentPageAsync();
         await Page.GetByLabel("Fichier CSV *").SetInputFilesAsync(new FilePayload
         {
-            Name = "vacances.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("Description;Début;Fin\nPont de l'Ascension;06/05/2027;09/05/2027\n"),
+            Name = "vacances.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Description;Début;Fin\nPont de l'Ascension;06/05/2027;09/05/2027\n"),
         });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Voir l'aperçu" }).ClickAsync();
         await CheckCurrentPageAsync();

@@ -1,6 +1,11 @@
 using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
+using FamilyPortal.Web.Features.Accounts;
+using FamilyPortal.Web.Features.Activities;
+using FamilyPortal.Web.Features.Calendar;
+using FamilyPortal.Web.Features.Families;
+using FamilyPortal.Web.Features.Memberships;
+using FamilyPortal.Web.Features.Memberships.Rules;
+using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -49,7 +54,12 @@ internal sealed class CrashSeed(CrashSettings settings) : WebApplicationFactory<
         var site = new Site { MunicipalityId = municipality.Id, Name = "Groupe scolaire de la panne", Prefix = "GP" };
         var activity = new Activity
         {
-            MunicipalityId = municipality.Id, Site = site, ServiceKind = kind, Label = "GP - RESTAURATION", UnitPrice = 4.10m, Capacity = settings.Capacity,
+            MunicipalityId = municipality.Id,
+            Site = site,
+            ServiceKind = kind,
+            Label = "GP - RESTAURATION",
+            UnitPrice = 4.10m,
+            Capacity = settings.Capacity,
         };
         db.AddRange(kind, site, activity);
         db.SchoolYears.Add(new SchoolYear { MunicipalityId = municipality.Id, Label = "Année du test", StartDate = today.AddDays(-30), EndDate = today.AddDays(200) });
@@ -67,8 +77,12 @@ internal sealed class CrashSeed(CrashSettings settings) : WebApplicationFactory<
             await db.SaveChangesAsync();
             var account = new PortalAccount
             {
-                UserName = $"parent.panne{i:D3}", Email = family.Email, EmailConfirmed = true,
-                HouseholdName = family.HouseholdName, LastName = family.HouseholdName, FirstName = "Parent",
+                UserName = $"parent.panne{i:D3}",
+                Email = family.Email,
+                EmailConfirmed = true,
+                HouseholdName = family.HouseholdName,
+                LastName = family.HouseholdName,
+                FirstName = "Parent",
             };
             var created = await users.CreateAsync(account, Password);
             if (!created.Succeeded)

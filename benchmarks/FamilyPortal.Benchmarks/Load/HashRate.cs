@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -16,12 +14,12 @@ internal static class HashRate
 {
     public static HashFigures Measure(TimeSpan duration)
     {
-        var hasher = new PasswordHasher<PortalAccount>(Options.Create(new PasswordHasherOptions { IterationCount = IdentitySetup.PasswordHashIterations }));
+        var hasher = new PasswordHasher<PortalAccount>(Options.Create(new PasswordHasherOptions { IterationCount = IdentityRegistration.PasswordHashIterations }));
         var account = new PortalAccount();
         var hash = hasher.HashPassword(account, ParentAccounts.Password);
         var one = Count(hasher, account, hash, duration, threads: 1);
         var all = Count(hasher, account, hash, duration, threads: Environment.ProcessorCount);
-        return new HashFigures(IdentitySetup.PasswordHashIterations, Environment.ProcessorCount, all, one);
+        return new HashFigures(IdentityRegistration.PasswordHashIterations, Environment.ProcessorCount, all, one);
     }
 
     private static double Count(PasswordHasher<PortalAccount> hasher, PortalAccount account, string hash, TimeSpan duration, int threads)

@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Domain.Reservations;
-
 namespace FamilyPortal.Benchmarks.Load;
 
 /// <param name="Monday">The week the virtual parent opens on the grid: the Monday of the month's first school day.</param>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain.Reservations;
-using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +21,7 @@ internal static class LoadSeed
         var folder = Path.GetFullPath(options.Folder);
         Directory.CreateDirectory(folder);
         var clock = TimeProvider.System;
-        var today = ParisClock.Today(clock.GetUtcNow(), FrenchTime.Zone);
+        var today = ParisClock.Today(clock.GetUtcNow(), ParisClock.Zone);
         var (calendar, months) = LoadMonths.From(today, MonthCount);
 
         await using var portal = new BenchPortal(folder, clock);

@@ -1,4 +1,4 @@
-using FamilyPortal.Web.Infrastructure;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +53,7 @@ public static class DatabaseStartup
             logger.LogWarning("{Count} clé(s) de protection des données stockée(s) en clair ont été chiffrées avec le certificat", encrypted);
         }
 
-        if (await Accounts.PortalUserStore.ProtectClearKeysAsync(db, services.GetRequiredService<IDataProtectionProvider>(), ct) is > 0 and var sealedKeys)
+        if (await PortalUserStore.ProtectClearKeysAsync(db, services.GetRequiredService<IDataProtectionProvider>(), ct) is > 0 and var sealedKeys)
         {
             logger.LogWarning("{Count} clé(s) d'application d'authentification stockée(s) en clair ont été chiffrées", sealedKeys);
         }
@@ -89,7 +89,7 @@ public static class DatabaseStartup
                 {
                     logger.LogInformation(
                         "Mode démonstration — clé de l'application d'authentification du compte « {Login} » : {AuthenticatorKey} ({OtpAuthUri})",
-                        login, Accounts.SecondFactor.FormatKey(key), Accounts.SecondFactor.OtpAuthUri(key, login));
+                        login, SecondFactor.FormatKey(key), SecondFactor.OtpAuthUri(key, login));
                 }
             });
         }

@@ -1,10 +1,4 @@
-using FamilyPortal.Web.Captcha;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.News;
-using FamilyPortal.Web.Domain.Billing;
-using FamilyPortal.Web.Domain.Reservations;
-using FamilyPortal.Web.Email;
-using FamilyPortal.Web.Tenancy;
+using FamilyPortal.Web.Infrastructure.Captcha;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

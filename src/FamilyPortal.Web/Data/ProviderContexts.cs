@@ -1,4 +1,3 @@
-using FamilyPortal.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Data;

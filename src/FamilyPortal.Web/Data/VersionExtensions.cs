@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Domain;
-
 namespace FamilyPortal.Web.Data;
 
 public static class VersionExtensions

@@ -1,4 +1,3 @@
-using FamilyPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -34,23 +34,6 @@ public static class EmailHeaderRules
         return trimmed;
     }
 
-    public static bool IsValidAddress(string? address)
-    {
-        if (address is null)
-        {
-            return false;
-        }
-        try
-        {
-            CheckAddress(address);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>One line of text for a header: line breaks and control characters become spaces.</summary>
     public static string SingleLine(string value, int maxLength)
     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using FamilyPortal.Web.Data;
 
 namespace FamilyPortal.Web.Email;
 

@@ -17,8 +17,6 @@ public sealed class PublicLinks
         _base = ParseBase(options.Value.PublicBaseUrl);
     }
 
-    public Uri BaseUrl => _base;
-
     /// <param name="relativePath">A path of this site, starting with « / », e.g. « /mon-compte/mot-de-passe ».</param>
     /// <param name="query">Query values, encoded here; null values are left out.</param>
     public string Absolute(string relativePath, IDictionary<string, string?>? query = null)

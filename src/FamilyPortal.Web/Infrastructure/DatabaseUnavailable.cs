@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
-using FamilyPortal.Web.Pages;
 
 namespace FamilyPortal.Web.Infrastructure;
 

@@ -1,6 +1,3 @@
-using FamilyPortal.Web.Accounts;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FamilyPortal.Web.Infrastructure;

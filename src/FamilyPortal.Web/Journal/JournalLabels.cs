@@ -1,8 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.News;
-using FamilyPortal.Web.Domain.Reservations;
-
 namespace FamilyPortal.Web.Journal;
 
 /// <summary>

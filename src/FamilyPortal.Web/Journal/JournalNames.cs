@@ -1,6 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -84,7 +81,7 @@ internal sealed class JournalNames
             $"du compte {_accounts.GetValueOrDefault(membership.AccountId, "supprimé")} à la famille {_families.GetValueOrDefault(membership.FamilyId, $"n° {membership.FamilyId}")}",
         _ => NameProperties.Select(p => record.Metadata.FindProperty(p) is null ? null : record.Property(p).CurrentValue as string)
                  .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
-             ?? (JournalInterceptor.KeyOf(record) is { } key ? $"n° {key}" : null),
+             ?? (RecordChanges.KeyOf(record) is { } key ? $"n° {key}" : null),
     };
 
     private string Child(int id) => _children.GetValueOrDefault(id, $"enfant n° {id}");

@@ -1,8 +1,4 @@
-using FamilyPortal.Web.Captcha;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
-using FamilyPortal.Web.Email;
+using FamilyPortal.Web.Infrastructure.Captcha;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
-using FamilyPortal.Web.Infrastructure;
 
 namespace FamilyPortal.Web.Journal;
 
@@ -30,8 +27,8 @@ public static class JournalValues
             DateOnly d => FrenchDates.Numeric(d),
             TimeOnly t => t.ToString("HH\\:mm", CultureInfo.InvariantCulture),
             // The model keeps instants in UTC; a person reads Paris time.
-            DateTime dt => FrenchTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc))).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
-            DateTimeOffset o => FrenchTime.ToParis(o).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+            DateTime dt => ParisClock.ToParis(dt).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
+            DateTimeOffset o => ParisClock.ToParis(o).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture),
             CancellationKind k => k switch
             {
                 CancellationKind.InTime => "dans les délais",

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FamilyPortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Tenancy;

@@ -1,5 +1,6 @@
 using System.Net;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Memberships;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

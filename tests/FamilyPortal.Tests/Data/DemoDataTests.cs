@@ -1,6 +1,4 @@
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Accounts;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,7 +76,9 @@ public sealed class DemoModeTests : IDisposable
             .UseSetting("App:DemoMode", "true").UseSetting("Database:SeedDemo", "true"));
         var client = demo.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = true,
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost"),
+            HandleCookies = true,
         });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/connexion")).StatusCode);
         var logs = await LogText.ReadAsync(_factory);
@@ -99,7 +99,8 @@ public sealed class DemoModeTests : IDisposable
         var page = new PageClient(client);
         var password = await page.PostFormAsync("/connexion", new Dictionary<string, string?>
         {
-            ["Identifiant"] = DemoData.AdministratorLogin, ["Password"] = DemoData.AdministratorPassword,
+            ["Identifiant"] = DemoData.AdministratorLogin,
+            ["Password"] = DemoData.AdministratorPassword,
         });
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         Assert.Equal("/connexion/code", password.Headers.Location!.OriginalString);

@@ -1,6 +1,3 @@
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Email;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +18,12 @@ public sealed class SqliteWriteGateTests : IClassFixture<PortalFactory>
 
     private static OutboxMessage Message(string subject) => new()
     {
-        ToAddress = "parent@exemple.fr", Subject = subject, TextBody = "texte", HtmlBody = "<p>texte</p>",
-        MessageId = EmailOutbox.NewMessageId(), HeldForAccountId = "attente",
+        ToAddress = "parent@exemple.fr",
+        Subject = subject,
+        TextBody = "texte",
+        HtmlBody = "<p>texte</p>",
+        MessageId = EmailOutbox.NewMessageId(),
+        HeldForAccountId = "attente",
     };
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Parser;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

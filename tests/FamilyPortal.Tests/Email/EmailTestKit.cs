@@ -1,6 +1,3 @@
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,12 +8,12 @@ internal static class EmailTestKit
 {
     public static OutgoingEmail Sample(string subject = "Votre code d'adhésion", string to = "parent@famille.exemple.test",
         string paragraph = "Votre code d'adhésion est WKMLY75KOA.") => new()
-    {
-        ToAddress = to,
-        Subject = subject,
-        Paragraphs = [paragraph],
-        MunicipalityName = "COMMUNE D'ECROUVES",
-    };
+        {
+            ToAddress = to,
+            Subject = subject,
+            Paragraphs = [paragraph],
+            MunicipalityName = "COMMUNE D'ECROUVES",
+        };
 
     /// <summary>Settings for a plain SMTP server on the loopback.</summary>
     public static Dictionary<string, string?> Smtp(int port, string security = "None", int batchSize = 50) => new()

@@ -1,6 +1,4 @@
 using System.Net;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Email;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using FamilyPortal.Tests.Support;
 using MimeKit;
 using static FamilyPortal.Tests.Email.EmailTestKit;
 

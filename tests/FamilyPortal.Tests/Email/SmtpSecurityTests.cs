@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Email;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,8 +114,12 @@ public sealed class SmtpSecurityTests
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Smtp:Host"] = "smtp.exemple.test", ["Smtp:Security"] = "None", ["Smtp:UserName"] = "portail", ["Smtp:Password"] = "secret",
-            ["App:PublicBaseUrl"] = "https://portail.exemple.test", ["Email:DispatcherEnabled"] = "false",
+            ["Smtp:Host"] = "smtp.exemple.test",
+            ["Smtp:Security"] = "None",
+            ["Smtp:UserName"] = "portail",
+            ["Smtp:Password"] = "secret",
+            ["App:PublicBaseUrl"] = "https://portail.exemple.test",
+            ["Email:DispatcherEnabled"] = "false",
         }).Build();
         services.AddPortalEmail(configuration);
         using var provider = services.BuildServiceProvider();

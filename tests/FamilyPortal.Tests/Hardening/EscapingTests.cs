@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,7 +53,10 @@ public sealed class EscapingTests(HardeningFactory factory) : IClassFixture<Hard
         var csv = await admin.Http.GetAsync($"/admin/reservations?handler=Csv&jour=2026-11-20&prestation={cast.Mine.ActivityId}");
         var closure = new Dictionary<string, string?>
         {
-            ["Input.Start"] = "23/11/2026", ["Input.End"] = "", ["Input.Scope"] = $"a:{cast.Mine.ActivityId}", ["Input.Reason"] = HostileValues.AttributeMarker,
+            ["Input.Start"] = "23/11/2026",
+            ["Input.End"] = "",
+            ["Input.Scope"] = $"a:{cast.Mine.ActivityId}",
+            ["Input.Reason"] = HostileValues.AttributeMarker,
         };
         var confirm = await admin.PostFormAsync("/admin/calendrier/fermetures", closure);
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);

@@ -1,4 +1,3 @@
-using FamilyPortal.Tests.Support;
 using System.Net;
 
 namespace FamilyPortal.Tests.Hardening;
@@ -8,7 +7,7 @@ namespace FamilyPortal.Tests.Hardening;
 /// answer: never a 5xx; a refusal is a 4xx or the form again with a French message, and writes nothing; an
 /// accepted value leads somewhere on the portal and is shown escaped.
 /// </summary>
-public sealed class FormFuzzer(DatabaseFingerprint fingerprint, IReadOnlyList<HostileValue> values)
+public sealed class FormFuzzer(DatabaseWatch fingerprint, IReadOnlyList<HostileValue> values)
 {
     private readonly List<string> _failures = [];
     private readonly Dictionary<string, int> _outcomes = new(StringComparer.Ordinal);

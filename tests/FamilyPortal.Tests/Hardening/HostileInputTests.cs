@@ -15,7 +15,7 @@ public sealed class HostileInputTests(HardeningFactory factory, ITestOutputHelpe
         var cast = await Cast.CreateAsync(factory);
         var values = HostileValues.For(cast.OtherIds);
         Assert.True(values.Count >= 50, $"only {values.Count} hostile values");
-        using var fingerprint = new DatabaseFingerprint(factory);
+        using var fingerprint = new DatabaseWatch(factory);
         var fuzzer = new FormFuzzer(fingerprint, values);
         var formsPerVisitor = new Dictionary<string, int>();
 

@@ -1,14 +1,11 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using FamilyPortal.Tests.Email;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static FamilyPortal.Tests.Accounts.AccountJourney;
+using static FamilyPortal.Tests.Features.Accounts.AccountJourney;
 
 namespace FamilyPortal.Tests.Hardening;
 
@@ -74,7 +71,10 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
         var unique = Guid.NewGuid().ToString("N")[..8];
         var closure = new Dictionary<string, string?>
         {
-            ["Input.Start"] = "20/11/2026", ["Input.End"] = "", ["Input.Scope"] = $"a:{cast.Mine.ActivityId}", ["Input.Reason"] = "Grève",
+            ["Input.Start"] = "20/11/2026",
+            ["Input.End"] = "",
+            ["Input.Scope"] = $"a:{cast.Mine.ActivityId}",
+            ["Input.Reason"] = "Grève",
         };
 
         // In order: each step may use what the previous ones did (the account, its confirmation, its session).
@@ -131,9 +131,9 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             new(["InvoiceEmails.IssuedAsync"], "émettre les factures d'octobre (familles prévenues)",
                 async () =>
                 {
-                    await Billing.BillingKit.AddBookingsAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ChildId, cast.Mine.ActivityId, [1, 2]);
-                    var preview = await admin.GetPageAsync($"{Billing.BillingKit.GenerateUrl}?mois=2026-10");
-                    return await admin.SubmitAsync(preview, $"{Billing.BillingKit.GenerateUrl}?mois=2026-10", new Dictionary<string, string?>());
+                    await Features.Invoices.BillingKit.AddBookingsAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ChildId, cast.Mine.ActivityId, [1, 2]);
+                    var preview = await admin.GetPageAsync($"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10");
+                    return await admin.SubmitAsync(preview, $"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10", new Dictionary<string, string?>());
                 }),
             new(["StaffInvitations.InviteAsync"], "inviter un agent",
                 () => admin.PostFormAsync("/admin/equipe", new Dictionary<string, string?>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using FamilyPortal.Web.Email;
 
 namespace FamilyPortal.Tests.Hardening;
 

@@ -1,6 +1,3 @@
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

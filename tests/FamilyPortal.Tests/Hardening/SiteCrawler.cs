@@ -2,7 +2,6 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
-using FamilyPortal.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -180,7 +179,7 @@ public static partial class SiteCrawler
 
     private static IEnumerable<string> GetHandlers(PageActionDescriptor page)
     {
-        var name = "FamilyPortal.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
+        var name = "FamilyPortal.Web.Features" + page.ViewEnginePath.Replace('/', '.') + "Model";
         var model = typeof(Program).Assembly.GetType(name);
         if (model is null)
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,8 +58,12 @@ public sealed record Cast(TenantBuilder.Tenant Mine, TenantBuilder.Tenant Other,
 
         var ids = new Dictionary<string, string>
         {
-            ["id"] = Text(mine.FamilyId), ["familyid"] = Text(mine.FamilyId), ["childid"] = Text(mine.ChildId),
-            ["siteid"] = Text(mine.SiteId), ["activityid"] = Text(mine.ActivityId), ["membershipid"] = Text(membershipId),
+            ["id"] = Text(mine.FamilyId),
+            ["familyid"] = Text(mine.FamilyId),
+            ["childid"] = Text(mine.ChildId),
+            ["siteid"] = Text(mine.SiteId),
+            ["activityid"] = Text(mine.ActivityId),
+            ["membershipid"] = Text(membershipId),
             ["accountid"] = colleague.Id,
         };
         var visitors = new List<Visitor>

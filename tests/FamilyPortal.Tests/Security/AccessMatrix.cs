@@ -1,11 +1,10 @@
 using System.Net;
-using FamilyPortal.Tests.Support;
 
 namespace FamilyPortal.Tests.Security;
 
 /// <summary>
 /// The access matrix of docs/security.md: for a page, a page's verb or handler, or a whole folder
-/// (« /Admin/** »), what each identity gets. The most precise row applies, so a new page under a folder
+/// (« /Platform/** », « /*/Admin/** »), what each identity gets. The most precise row applies, so a new page under a folder
 /// rule needs no row, and an exception (an administrators-only page) needs one.
 /// </summary>
 public sealed class AccessMatrix
@@ -21,12 +20,19 @@ public sealed class AccessMatrix
 
         public string Text => string.Join(' ', new[] { Pattern, Method, Handler }.Where(p => p is not null));
 
+        /// <summary>« /Platform/** » is every page below that folder; « * » stands for one folder (« /*/Admin/** »).</summary>
+        private bool FolderMatches(string page)
+        {
+            var folders = Pattern[..^3].Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var segments = page.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return segments.Length > folders.Length
+                && folders.Select((folder, i) => folder == "*" || folder == segments[i]).All(match => match);
+        }
+
         /// <summary>How precise the row is, or null when it does not apply.</summary>
         public int? Precision(PageHandler handler)
         {
-            var pageMatches = IsFolder
-                ? handler.Page.StartsWith(Pattern[..^2], StringComparison.Ordinal)
-                : handler.Page == Pattern;
+            var pageMatches = IsFolder ? FolderMatches(handler.Page) : handler.Page == Pattern;
             if (!pageMatches || (Method is not null && Method != handler.Method) || (Handler is not null && Handler != handler.Name))
             {
                 return null;

@@ -1,5 +1,3 @@
-using FamilyPortal.Tests.Support;
-
 namespace FamilyPortal.Tests.Security;
 
 /// <summary>
@@ -29,7 +27,7 @@ public sealed class AccessMatrixTests(AccountsFactory factory) : IClassFixture<A
             .Where(r => r.Rule.Address.Length > 0 && r.Rule.Address != r.Template)
             .Select(r => $"line {r.Rule.Line}: {r.Rule.Pattern} is at « {r.Template} », not « {r.Rule.Address} »").ToList();
         Assert.True(wrongAddress.Count == 0, "Addresses of the access matrix that are not the page's route: " + string.Join(", ", wrongAddress));
-        Assert.True(handlers.Count(h => h.Page.StartsWith("/Admin/", StringComparison.Ordinal)) >= 15, "Too few admin handlers found: " + string.Join(", ", handlers));
+        Assert.True(handlers.Count(h => h.Page.Contains("/Admin/", StringComparison.Ordinal)) >= 15, "Too few admin handlers found: " + string.Join(", ", handlers));
     }
 
     [Fact]
@@ -68,7 +66,7 @@ public sealed class AccessMatrixTests(AccountsFactory factory) : IClassFixture<A
     {
         var visitor = world.Visitors[identity];
         var ordered = handlers.Where(h => posts is null || h.IsPost == posts)
-            .OrderBy(h => h.IsPost).ThenBy(h => h.Page == "/Account/SignOut");
+            .OrderBy(h => h.IsPost).ThenBy(h => h.Page == "/Accounts/SignOut");
         foreach (var handler in ordered)
         {
             var rule = matrix.RuleFor(handler);

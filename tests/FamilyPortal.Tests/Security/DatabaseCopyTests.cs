@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -12,7 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static FamilyPortal.Tests.Accounts.AccountJourney;
+using static FamilyPortal.Tests.Features.Accounts.AccountJourney;
 
 namespace FamilyPortal.Tests.Security;
 

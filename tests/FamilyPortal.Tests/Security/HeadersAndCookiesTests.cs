@@ -1,7 +1,5 @@
 using System.Net;
 using System.Reflection;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,7 +47,8 @@ public sealed class HeadersAndCookiesTests(SecurityFixture fixture)
     {
         using var http = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost"),
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("http://localhost"),
         });
 
         var response = await http.GetAsync("/connexion");

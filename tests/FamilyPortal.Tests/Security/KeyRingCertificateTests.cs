@@ -1,9 +1,4 @@
 using System.Xml.Linq;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Accounts;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Infrastructure;
-using FamilyPortal.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,5 @@
 using System.Net;
-using FamilyPortal.Tests.Accounts;
-using FamilyPortal.Tests.Support;
+using FamilyPortal.Tests.Features.Accounts;
 
 namespace FamilyPortal.Tests.Security;
 
@@ -64,7 +63,9 @@ public sealed class LogSecretsTests
         var link = AccountJourney.LinkTo((await AccountJourney.MailToAsync(factory, email)).Last(m => m.Subject.StartsWith("Réinit", StringComparison.Ordinal)), "/reinitialiser-mot-de-passe");
         await PageClient.For(factory).PostFormAsync(link, new Dictionary<string, string?>
         {
-            ["SecretAnswer"] = "Une réponse fausse pour les journaux", ["NewPassword"] = "Nouvelle phrase de passe des journaux", ["ConfirmPassword"] = "Nouvelle phrase de passe des journaux",
+            ["SecretAnswer"] = "Une réponse fausse pour les journaux",
+            ["NewPassword"] = "Nouvelle phrase de passe des journaux",
+            ["ConfirmPassword"] = "Nouvelle phrase de passe des journaux",
         });
         var logs = await LogText.ReadAsync(factory);
         Assert.Contains("Connexion du compte", logs, StringComparison.Ordinal);

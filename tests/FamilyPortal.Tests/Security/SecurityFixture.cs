@@ -1,5 +1,3 @@
-using FamilyPortal.Tests.Support;
-
 namespace FamilyPortal.Tests.Security;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using FamilyPortal.Tests.Support;
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,8 +80,8 @@ public sealed partial class SecurityWorld
     /// </summary>
     public string? ValueFor(string page, string parameter, bool strict = true) => parameter.ToLowerInvariant() switch
     {
-        "id" when page.StartsWith("/Admin/Families/", StringComparison.Ordinal) || page == "/Admin/Factures/Quotient" => Text(A.FamilyId),
-        "id" when page == "/Basket/Summary" => Text(ValidationId),
+        "id" when page.StartsWith("/Families/Admin/", StringComparison.Ordinal) || page == "/Invoices/Admin/Quotient" => Text(A.FamilyId),
+        "id" when page == "/Reservations/Basket/Summary" => Text(ValidationId),
         "id" when page.StartsWith("/DevMailbox/", StringComparison.Ordinal) => "1",
         "familyid" or "famille" => Text(A.FamilyId),
         "childid" or "enfant" => Text(A.ChildId),
@@ -193,8 +190,12 @@ public sealed partial class SecurityWorld
         var parent = A.LinkedAccountId!;
         var line = new BasketLine
         {
-            MunicipalityId = A.MunicipalityId, AccountId = parent, ChildId = A.ChildId, ActivityId = A.ActivityId,
-            Date = new DateOnly(2027, 1, 5), Kind = BasketLineKind.Add,
+            MunicipalityId = A.MunicipalityId,
+            AccountId = parent,
+            ChildId = A.ChildId,
+            ActivityId = A.ActivityId,
+            Date = new DateOnly(2027, 1, 5),
+            Kind = BasketLineKind.Add,
         };
         var validation = new BasketValidation { MunicipalityId = A.MunicipalityId, AccountId = parent, Summary = "Réservé · LOU · test" };
         db.AddRange(line, validation);
@@ -211,10 +212,14 @@ public sealed partial class SecurityWorld
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
         db.Tenant.Enter(tenant.MunicipalityId);
         var since = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
-        db.NewsItems.Add(new FamilyPortal.Web.Domain.News.NewsItem
+        db.NewsItems.Add(new FamilyPortal.Web.Features.News.NewsItem
         {
-            MunicipalityId = tenant.MunicipalityId, Title = "Inscriptions à la cantine", Body = "Les inscriptions sont ouvertes.",
-            PublishFromUtc = since, CreatedAtUtc = since, UpdatedAtUtc = since,
+            MunicipalityId = tenant.MunicipalityId,
+            Title = "Inscriptions à la cantine",
+            Body = "Les inscriptions sont ouvertes.",
+            PublishFromUtc = since,
+            CreatedAtUtc = since,
+            UpdatedAtUtc = since,
         });
         await db.SaveChangesAsync();
     }

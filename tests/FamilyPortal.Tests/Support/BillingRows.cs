@@ -1,6 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain.Billing;
-
 namespace FamilyPortal.Tests.Support;
 
 /// <summary>
@@ -22,25 +19,52 @@ public static class BillingRows
         db.QuotientBrackets.Add(bracket);
         db.FamilyQuotients.Add(new FamilyQuotient
         {
-            MunicipalityId = municipalityId, FamilyId = familyId, Value = 500, ValidFrom = new DateOnly(2025, 9, 1), ValidTo = new DateOnly(2027, 8, 31),
+            MunicipalityId = municipalityId,
+            FamilyId = familyId,
+            Value = 500,
+            ValidFrom = new DateOnly(2025, 9, 1),
+            ValidTo = new DateOnly(2027, 8, 31),
         });
         var invoice = new Invoice
         {
-            MunicipalityId = municipalityId, FamilyId = familyId, Month = new DateOnly(2025, 6, 1), Year = 2025, Sequence = 1, Number = OldInvoiceNumber,
-            IssueDate = new DateOnly(2025, 7, 2), DueDate = new DateOnly(2025, 8, 1), HouseholdName = "MARTIN", Total = 8.20m,
-            Credited = 4.10m, Paid = 4.10m, Status = InvoiceStatus.Paid,
+            MunicipalityId = municipalityId,
+            FamilyId = familyId,
+            Month = new DateOnly(2025, 6, 1),
+            Year = 2025,
+            Sequence = 1,
+            Number = OldInvoiceNumber,
+            IssueDate = new DateOnly(2025, 7, 2),
+            DueDate = new DateOnly(2025, 8, 1),
+            HouseholdName = "MARTIN",
+            Total = 8.20m,
+            Credited = 4.10m,
+            Paid = 4.10m,
+            Status = InvoiceStatus.Paid,
         };
         invoice.Lines.Add(new InvoiceLine
         {
-            MunicipalityId = municipalityId, Position = 1, ChildId = childId, ChildName = "Lou MARTIN", ActivityId = activityId,
-            Description = "GT - RESTAURATION", Quantity = 2, UnitPrice = 4.10m, Amount = 8.20m,
+            MunicipalityId = municipalityId,
+            Position = 1,
+            ChildId = childId,
+            ChildName = "Lou MARTIN",
+            ActivityId = activityId,
+            Description = "GT - RESTAURATION",
+            Quantity = 2,
+            UnitPrice = 4.10m,
+            Amount = 8.20m,
         });
         db.Invoices.Add(invoice);
         await db.SaveChangesAsync();
         db.CreditNotes.Add(new CreditNote
         {
-            MunicipalityId = municipalityId, InvoiceId = invoice.Id, Year = 2025, Sequence = 1, Number = "AV-2025-000001",
-            IssueDate = new DateOnly(2025, 7, 10), Amount = 4.10m, Reason = "Repas facturé à tort",
+            MunicipalityId = municipalityId,
+            InvoiceId = invoice.Id,
+            Year = 2025,
+            Sequence = 1,
+            Number = "AV-2025-000001",
+            IssueDate = new DateOnly(2025, 7, 10),
+            Amount = 4.10m,
+            Reason = "Repas facturé à tort",
         });
         db.Payments.Add(new Payment { MunicipalityId = municipalityId, InvoiceId = invoice.Id, Date = new DateOnly(2025, 7, 20), Amount = 4.10m, Means = PaymentMeans.Cheque });
         db.DocumentCounters.Add(new DocumentCounter { MunicipalityId = municipalityId, Series = DocumentSeries.Invoice, Year = 2025, Last = 1 });

@@ -67,11 +67,22 @@ public static class DatabaseFingerprint
 
     private sealed record Table(string Name, HashSet<string> Columns, List<Row> Rows);
 
+    /// <summary>Every table, on a connection the caller keeps open (SQLite answers it synchronously).</summary>
+    public static IReadOnlyDictionary<string, string> OfDatabase(SqliteConnection connection) =>
+        ReadAsync(connection, tables => tables.ToDictionary(t => t.Name, t => (IEnumerable<Row>)t.Rows)).GetAwaiter().GetResult();
+
     private static async Task<IReadOnlyDictionary<string, string>> ReadAsync(PortalFactory factory, Func<List<Table>, Dictionary<string, IEnumerable<Row>>> select)
     {
-        var connectionString = factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("FamilyPortal");
-        await using var connection = new SqliteConnection(connectionString);
+        await using var connection = new SqliteConnection(ConnectionString(factory));
         await connection.OpenAsync();
+        return await ReadAsync(connection, select);
+    }
+
+    public static string ConnectionString(PortalFactory factory) =>
+        factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("FamilyPortal")!;
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadAsync(SqliteConnection connection, Func<List<Table>, Dictionary<string, IEnumerable<Row>>> select)
+    {
         var tables = new List<Table>();
         foreach (var name in await ListAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"))
         {

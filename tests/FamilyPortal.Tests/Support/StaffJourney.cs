@@ -1,5 +1,4 @@
 using System.Net;
-using FamilyPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,8 +19,12 @@ public static class StaffJourney
         var login = $"agent-{Guid.NewGuid():N}"[..20];
         var account = new PortalAccount
         {
-            UserName = login, Email = $"{login}@mairie.exemple.test", EmailConfirmed = true,
-            StaffMunicipalityId = municipalityId, FirstName = "Claire", LastName = "AGENT",
+            UserName = login,
+            Email = $"{login}@mairie.exemple.test",
+            EmailConfirmed = true,
+            StaffMunicipalityId = municipalityId,
+            FirstName = "Claire",
+            LastName = "AGENT",
         };
         var created = await users.CreateAsync(account, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));

@@ -1,7 +1,3 @@
-using FamilyPortal.Web.Data;
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.News;
-using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,8 +39,12 @@ public static class TenantBuilder
         var site = new Site { MunicipalityId = municipality.Id, Name = "Groupe scolaire Test", Prefix = "GT" };
         var activity = new Activity
         {
-            MunicipalityId = municipality.Id, Site = site, ServiceKind = kind, Label = "GT - RESTAURATION",
-            UnitPrice = 4.10m, Capacity = 30,
+            MunicipalityId = municipality.Id,
+            Site = site,
+            ServiceKind = kind,
+            Label = "GT - RESTAURATION",
+            UnitPrice = 4.10m,
+            Capacity = 30,
         };
         var code = AdhesionCode.Generate();
         TestSecrets.Add(code, "adhesion code");
@@ -54,8 +54,15 @@ public static class TenantBuilder
         var child = new Child { MunicipalityId = municipality.Id, Family = family, FirstName = childFirstName, LastName = "MARTIN", Site = site };
         db.Add(new ResponsibleAdult
         {
-            MunicipalityId = municipality.Id, Family = family, Position = 1, Civility = "Mme", FirstName = "Camille", LastName = "MARTIN",
-            Relationship = "Mère", Email = email, MobilePhone = "0612345678",
+            MunicipalityId = municipality.Id,
+            Family = family,
+            Position = 1,
+            Civility = "Mme",
+            FirstName = "Camille",
+            LastName = "MARTIN",
+            Relationship = "Mère",
+            Email = email,
+            MobilePhone = "0612345678",
         });
         db.AddRange(kind, site, activity, family, child);
         await db.SaveChangesAsync();
@@ -66,8 +73,12 @@ public static class TenantBuilder
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
             var account = new PortalAccount
             {
-                UserName = $"parent-{unique}", Email = email, EmailConfirmed = true,
-                HouseholdName = "MARTIN", LastName = "MARTIN", FirstName = "Camille",
+                UserName = $"parent-{unique}",
+                Email = email,
+                EmailConfirmed = true,
+                HouseholdName = "MARTIN",
+                LastName = "MARTIN",
+                FirstName = "Camille",
             };
             var created = await users.CreateAsync(account);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
@@ -89,11 +100,17 @@ public static class TenantBuilder
     {
         db.SchoolYears.Add(new SchoolYear
         {
-            MunicipalityId = municipalityId, Label = "2026-2027", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 7, 3),
+            MunicipalityId = municipalityId,
+            Label = "2026-2027",
+            StartDate = new DateOnly(2026, 9, 1),
+            EndDate = new DateOnly(2027, 7, 3),
         });
         db.Closures.Add(new Closure
         {
-            MunicipalityId = municipalityId, StartDate = new DateOnly(2026, 12, 19), EndDate = new DateOnly(2027, 1, 3), Reason = "Vacances de Noël",
+            MunicipalityId = municipalityId,
+            StartDate = new DateOnly(2026, 12, 19),
+            EndDate = new DateOnly(2027, 1, 3),
+            Reason = "Vacances de Noël",
         });
         var users = services.GetRequiredService<UserManager<PortalAccount>>();
         var basketOwner = new PortalAccount { UserName = $"panier-{unique}", Email = $"panier-{unique}@exemple.test", EmailConfirmed = true };
@@ -104,8 +121,12 @@ public static class TenantBuilder
         db.ActivityDayLoads.Add(new ActivityDayLoad { MunicipalityId = municipalityId, ActivityId = activityId, Date = friday, Booked = 1 });
         db.BasketLines.Add(new BasketLine
         {
-            MunicipalityId = municipalityId, AccountId = basketOwner.Id, ChildId = childId, ActivityId = activityId,
-            Date = new DateOnly(2027, 1, 4), Kind = BasketLineKind.Add,
+            MunicipalityId = municipalityId,
+            AccountId = basketOwner.Id,
+            ChildId = childId,
+            ActivityId = activityId,
+            Date = new DateOnly(2027, 1, 4),
+            Kind = BasketLineKind.Add,
         });
         db.BasketValidations.Add(new BasketValidation { MunicipalityId = municipalityId, AccountId = basketOwner.Id, Summary = "" });
         // A draft actualité (families never see it) and its reading by an account.
@@ -121,13 +142,19 @@ public static class TenantBuilder
     {
         var sender = new PortalAccount
         {
-            UserName = $"import-{unique}", Email = $"import-{unique}@mairie.exemple.test", EmailConfirmed = true,
+            UserName = $"import-{unique}",
+            Email = $"import-{unique}@mairie.exemple.test",
+            EmailConfirmed = true,
         };
         Assert.True((await services.GetRequiredService<UserManager<PortalAccount>>().CreateAsync(sender)).Succeeded);
         var draft = new FamilyImportDraft
         {
-            Id = Guid.NewGuid(), MunicipalityId = municipalityId, AccountId = sender.Id, CreatedAtUtc = new DateTime(2026, 11, 16, 7, 0, 0, DateTimeKind.Utc),
-            FileName = "familles.csv", EncodingName = "UTF-8",
+            Id = Guid.NewGuid(),
+            MunicipalityId = municipalityId,
+            AccountId = sender.Id,
+            CreatedAtUtc = new DateTime(2026, 11, 16, 7, 0, 0, DateTimeKind.Utc),
+            FileName = "familles.csv",
+            EncodingName = "UTF-8",
             Content = "Référence;Nom du foyer;Email;Responsable 1 nom;Responsable 1 prénom;Enfant nom;Enfant prénom;Date de naissance\r\nX-1;PIRATE;pirate@exemple.test;PIRATE;Jean;PIRATE;Lou;01/02/2018\r\n",
         };
         db.FamilyImportDrafts.Add(draft);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using FamilyPortal.Web.Data;
+using FamilyPortal.Web.Data.Demo;
 
 namespace FamilyPortal.Tests.Support;
 
@@ -22,7 +22,7 @@ public static class TestSecrets
         Add(DemoData.OperatorPassword, "demo operator password");
         Add(DemoData.FamilyCode, "demo adhesion code");
         Add(StaffJourney.Password, "staff password");
-        Add(Accounts.AccountJourney.Password, "parent password");
+        Add(Features.Accounts.AccountJourney.Password, "parent password");
     }
 
     /// <param name="what">What kind of secret, for the failure message.</param>

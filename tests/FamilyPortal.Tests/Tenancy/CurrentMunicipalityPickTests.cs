@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Tenancy;
-
 namespace FamilyPortal.Tests.Tenancy;
 
 public class CurrentMunicipalityPickTests

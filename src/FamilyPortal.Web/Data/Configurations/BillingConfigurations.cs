@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Billing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

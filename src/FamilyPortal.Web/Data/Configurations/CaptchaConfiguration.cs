@@ -1,4 +1,4 @@
-using FamilyPortal.Web.Captcha;
+using FamilyPortal.Web.Infrastructure.Captcha;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

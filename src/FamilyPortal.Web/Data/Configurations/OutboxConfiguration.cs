@@ -1,4 +1,3 @@
-using FamilyPortal.Web.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,3 @@
-using FamilyPortal.Web.Domain;
-using FamilyPortal.Web.Domain.Reservations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -23,7 +23,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("FamilyPortal.Web.Captcha.StoredCaptchaChallenge", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.Captcha.StoredCaptchaChallenge", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -55,7 +55,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.AccountSession", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.AccountSession", b =>
                 {
                     b.Property<string>("IdHash")
                         .HasMaxLength(64)
@@ -78,7 +78,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AccountSessions");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.AdhesionAttempt", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Memberships.AdhesionAttempt", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -109,7 +109,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AdhesionAttempts");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.FamilyImportDraft", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -153,7 +153,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("FamilyImportDrafts");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.PortalAccount", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -276,7 +276,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Activity", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -324,7 +324,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "FamilyPortal.Web.Domain.Activity.Rule#BookingRule", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule", b1 =>
                         {
                             b1.IsRequired();
 
@@ -334,7 +334,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                             b1.Property<DateTime?>("OpensAtUtc")
                                 .HasColumnType("datetime2");
 
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "BookingDeadline", "FamilyPortal.Web.Domain.Activity.Rule#BookingRule.BookingDeadline#Deadline", b2 =>
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "BookingDeadline", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule.BookingDeadline#Deadline", b2 =>
                                 {
                                     b2.IsRequired();
 
@@ -354,7 +354,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                                         .HasColumnType("bit");
                                 });
 
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CancellationDeadline", "FamilyPortal.Web.Domain.Activity.Rule#BookingRule.CancellationDeadline#Deadline", b2 =>
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CancellationDeadline", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule.CancellationDeadline#Deadline", b2 =>
                                 {
                                     b2.IsRequired();
 
@@ -387,7 +387,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Activities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
                     b.Property<int>("BracketId")
                         .HasColumnType("int");
@@ -411,7 +411,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("BracketPrices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -467,7 +467,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CreditNotes");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("int");
@@ -486,7 +486,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("DocumentCounters");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -521,7 +521,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("FamilyQuotients");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -603,7 +603,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Invoices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -660,7 +660,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("InvoiceLines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -704,7 +704,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Payments");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -731,7 +731,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("QuotientBrackets");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Child", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -780,7 +780,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Children");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Family", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Family", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -840,7 +840,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Families");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.JournalEntry", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -901,7 +901,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("JournalEntries");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Memberships.Membership", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -935,7 +935,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Memberships");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Municipality", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Tenancy.Municipality", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -981,7 +981,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Municipalities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1025,7 +1025,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("NewsItems");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1059,7 +1059,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("NewsReads");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.ActivityDayLoad", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.Property<int>("ActivityId")
                         .HasColumnType("int");
@@ -1080,7 +1080,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ActivityDayLoads");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1129,7 +1129,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("BasketLines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketValidation", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketValidation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1170,7 +1170,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("BasketValidations");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Booking", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.Booking", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1232,7 +1232,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Bookings");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.CapacityOverride", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.CapacityOverride", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1262,7 +1262,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CapacityOverrides");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Closure", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1301,7 +1301,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("Closures");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.SchoolYear", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.SchoolYear", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1330,7 +1330,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("SchoolYears");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ResponsibleAdult", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ResponsibleAdult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1390,7 +1390,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ResponsibleAdults");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ServiceKind", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.ServiceKind", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1414,7 +1414,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ServiceKinds");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Site", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1675,58 +1675,58 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.AccountSession", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.AccountSession", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.FamilyImportDraft", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.PortalAccount", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("SelectedMunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("StaffMunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Activity", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Activity", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.ServiceKind", "ServiceKind")
+                    b.HasOne("FamilyPortal.Web.Features.Activities.ServiceKind", "ServiceKind")
                         .WithMany()
                         .HasForeignKey("ServiceKindId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Site", "Site")
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Site", "Site")
                         .WithMany("Activities")
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1737,135 +1737,135 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Site");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.QuotientBracket", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.QuotientBracket", null)
                         .WithMany("Prices")
                         .HasForeignKey("BracketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Child", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
                         .WithMany("Children")
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Site", "Site")
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Site", "Site")
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1875,9 +1875,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Site");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Family", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Family", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1886,30 +1886,30 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Municipality");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.JournalEntry", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Memberships.Membership", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
                         .WithMany()
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1920,160 +1920,160 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Municipality");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.News.NewsItem", null)
+                    b.HasOne("FamilyPortal.Web.Features.News.NewsItem", null)
                         .WithMany()
                         .HasForeignKey("NewsItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.ActivityDayLoad", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketLine", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Child", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketValidation", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketValidation", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Booking", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.Booking", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Child", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.CapacityOverride", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.CapacityOverride", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Closure", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Site", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.SchoolYear", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.SchoolYear", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ResponsibleAdult", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ResponsibleAdult", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
                         .WithMany("Adults")
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2082,18 +2082,18 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Family");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ServiceKind", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.ServiceKind", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Site", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2113,7 +2113,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2122,7 +2122,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2137,7 +2137,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2146,31 +2146,31 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Navigation("Prices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Family", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Family", b =>
                 {
                     b.Navigation("Adults");
 
                     b.Navigation("Children");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Site", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
                     b.Navigation("Activities");
                 });

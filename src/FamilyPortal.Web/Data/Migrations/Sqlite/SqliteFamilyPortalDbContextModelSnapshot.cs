@@ -18,7 +18,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("FamilyPortal.Web.Captcha.StoredCaptchaChallenge", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.Captcha.StoredCaptchaChallenge", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -50,7 +50,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CaptchaChallenges", (string)null);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.AccountSession", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.AccountSession", b =>
                 {
                     b.Property<string>("IdHash")
                         .HasMaxLength(64)
@@ -73,7 +73,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AccountSessions");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.AdhesionAttempt", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Memberships.AdhesionAttempt", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -102,7 +102,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AdhesionAttempts");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.FamilyImportDraft", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -146,7 +146,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("FamilyImportDrafts");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.PortalAccount", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -268,7 +268,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Activity", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -314,7 +314,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "FamilyPortal.Web.Domain.Activity.Rule#BookingRule", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule", b1 =>
                         {
                             b1.IsRequired();
 
@@ -324,7 +324,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                             b1.Property<DateTime?>("OpensAtUtc")
                                 .HasColumnType("TEXT");
 
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "BookingDeadline", "FamilyPortal.Web.Domain.Activity.Rule#BookingRule.BookingDeadline#Deadline", b2 =>
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "BookingDeadline", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule.BookingDeadline#Deadline", b2 =>
                                 {
                                     b2.IsRequired();
 
@@ -344,7 +344,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                                         .HasColumnType("INTEGER");
                                 });
 
-                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CancellationDeadline", "FamilyPortal.Web.Domain.Activity.Rule#BookingRule.CancellationDeadline#Deadline", b2 =>
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CancellationDeadline", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule.CancellationDeadline#Deadline", b2 =>
                                 {
                                     b2.IsRequired();
 
@@ -377,7 +377,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Activities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
                     b.Property<int>("BracketId")
                         .HasColumnType("INTEGER");
@@ -401,7 +401,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("BracketPrices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -455,7 +455,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CreditNotes");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
@@ -474,7 +474,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DocumentCounters");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -507,7 +507,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("FamilyQuotients");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -587,7 +587,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Invoices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -642,7 +642,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("InvoiceLines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -684,7 +684,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Payments");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -709,7 +709,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("QuotientBrackets");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Child", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -756,7 +756,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Children");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Family", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Family", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -814,7 +814,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Families");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.JournalEntry", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -873,7 +873,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("JournalEntries");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Memberships.Membership", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -905,7 +905,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Memberships");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Municipality", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Tenancy.Municipality", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -949,7 +949,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Municipalities");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -991,7 +991,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("NewsItems");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1023,7 +1023,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("NewsReads");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.ActivityDayLoad", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
@@ -1044,7 +1044,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ActivityDayLoads");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1091,7 +1091,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("BasketLines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketValidation", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketValidation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1130,7 +1130,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("BasketValidations");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Booking", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.Booking", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1190,7 +1190,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Bookings");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.CapacityOverride", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.CapacityOverride", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1218,7 +1218,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CapacityOverrides");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Closure", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1255,7 +1255,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("Closures");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.SchoolYear", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.SchoolYear", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1282,7 +1282,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SchoolYears");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ResponsibleAdult", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ResponsibleAdult", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1340,7 +1340,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ResponsibleAdults");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ServiceKind", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.ServiceKind", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1362,7 +1362,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceKinds");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Site", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1612,58 +1612,58 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.AccountSession", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.AccountSession", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.FamilyImportDraft", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Data.PortalAccount", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.PortalAccount", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("SelectedMunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("StaffMunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Activity", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Activity", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.ServiceKind", "ServiceKind")
+                    b.HasOne("FamilyPortal.Web.Features.Activities.ServiceKind", "ServiceKind")
                         .WithMany()
                         .HasForeignKey("ServiceKindId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Site", "Site")
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Site", "Site")
                         .WithMany("Activities")
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1674,135 +1674,135 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Site");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.BracketPrice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.BracketPrice", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.QuotientBracket", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.QuotientBracket", null)
                         .WithMany("Prices")
                         .HasForeignKey("BracketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.CreditNote", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.CreditNote", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.DocumentCounter", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.DocumentCounter", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.FamilyQuotient", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.FamilyQuotient", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
                         .WithMany()
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.InvoiceLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.InvoiceLine", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany("Lines")
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Payment", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Payment", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Billing.Invoice", null)
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
                         .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Child", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
                         .WithMany("Children")
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Site", "Site")
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Site", "Site")
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1812,9 +1812,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Site");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Family", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Family", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1823,30 +1823,30 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Municipality");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.JournalEntry", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Membership", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Memberships.Membership", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
                         .WithMany()
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1857,160 +1857,160 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Municipality");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsItem", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.News.NewsRead", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsRead", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.News.NewsItem", null)
+                    b.HasOne("FamilyPortal.Web.Features.News.NewsItem", null)
                         .WithMany()
                         .HasForeignKey("NewsItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.ActivityDayLoad", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketLine", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketLine", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Child", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.BasketValidation", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.BasketValidation", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Booking", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.Booking", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Child", null)
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.CapacityOverride", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.CapacityOverride", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.Closure", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Activity", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Site", null)
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Reservations.SchoolYear", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.SchoolYear", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ResponsibleAdult", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ResponsibleAdult", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Family", "Family")
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
                         .WithMany("Adults")
                         .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2019,18 +2019,18 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Family");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.ServiceKind", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.ServiceKind", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Site", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Domain.Municipality", "Municipality")
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2050,7 +2050,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2059,7 +2059,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2074,7 +2074,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2083,31 +2083,31 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Data.PortalAccount", null)
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.Invoice", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.Invoice", b =>
                 {
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Billing.QuotientBracket", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Navigation("Prices");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Family", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.Family", b =>
                 {
                     b.Navigation("Adults");
 
                     b.Navigation("Children");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Domain.Site", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
                     b.Navigation("Activities");
                 });

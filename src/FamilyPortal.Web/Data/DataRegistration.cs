@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Data;
+
+public static class DataRegistration
+{
+    /// <summary>Registers the DbContext of the configured provider under <see cref="FamilyPortalDbContext"/>.</summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddScoped<Demo.DemoData>();
+
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("ConnectionStrings:FamilyPortal is required with the SqlServer provider.");
+                }
+                services.AddDbContext<FamilyPortalDbContext, SqlServerFamilyPortalDbContext>((sp, o) =>
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<JournalInterceptor>()));
+                break;
+            default:
+                var sqlite = SqliteConnectionFor(connectionString ?? DatabaseOptions.DefaultSqliteConnection, environment.ContentRootPath);
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>((sp, o) =>
+                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<JournalInterceptor>()));
+                break;
+        }
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    public static string SqliteConnectionFor(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        builder.Pooling = true;
+        // How long a command waits for a lock held by another connection before giving up (busy timeout);
+        // Microsoft.Data.Sqlite's default is 30 s, a connection string may set « Default Timeout ».
+        if (!connectionString.Contains("Default Timeout", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 30;
+        }
+        return builder.ToString();
+    }
+}

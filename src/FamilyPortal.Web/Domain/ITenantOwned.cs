@@ -1,7 +1,0 @@
-namespace FamilyPortal.Web.Domain;
-
-/// <summary>A row that belongs to one collectivité: filtered by it and guarded on save.</summary>
-public interface ITenantOwned
-{
-    int MunicipalityId { get; }
-}

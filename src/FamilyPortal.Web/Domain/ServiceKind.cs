@@ -1,9 +1,0 @@
-namespace FamilyPortal.Web.Domain;
-
-/// <summary>A kind of service: restauration scolaire, périscolaire…</summary>
-public class ServiceKind : ITenantOwned
-{
-    public int Id { get; set; }
-    public int MunicipalityId { get; set; }
-    public required string Name { get; set; }
-}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Accounts;
+
+/// <summary>« Télécharger mes données » (RGPD, right of access and portability): what the portal holds about the account.</summary>
+public sealed class AccountDataExport(FamilyPortalDbContext db, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public async Task<byte[]> ExportAsync(PortalAccount account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        // Every collectivité of the account, not only the one the request works on.
+        var adhesions = await db.Memberships.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+            .Where(m => m.AccountId == account.Id)
+            .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)
+            .Select(m => new { collectivite = m.Municipality!.Name, foyer = m.Family!.HouseholdName, depuisLe = m.CreatedAtUtc })
+            .ToListAsync(ct);
+        var data = new
+        {
+            exporteLe = time.GetUtcNow(),
+            compte = new
+            {
+                identifiant = account.UserName,
+                nomDuFoyer = account.HouseholdName,
+                civilite = account.Civility,
+                nom = account.LastName,
+                prenom = account.FirstName,
+                notification = account.NotificationChannel,
+                telephonePrincipal = account.PhoneNumber,
+                telephoneSecondaire = account.SecondaryPhone,
+                emailPrincipal = account.Email,
+                emailConfirme = account.EmailConfirmed,
+                emailSecondaire = account.SecondaryEmail,
+                questionSecrete = account.SecretQuestion,
+                creeLe = account.CreatedAtUtc,
+            },
+            adhesions,
+            reservations = Array.Empty<object>(),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(data, Json);
+    }
+}

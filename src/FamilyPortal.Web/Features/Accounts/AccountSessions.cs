@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Accounts;
+
+/// <summary>
+/// Server-side sessions behind the auth cookie. The id (32 random bytes) travels only inside the encrypted
+/// cookie; the database keeps its SHA-256, which is enough to find the session and useless to forge a cookie.
+/// </summary>
+public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
+{
+    public const string SessionClaim = "fp:sid";
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    public async Task<string> StartAsync(string accountId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var sessionId = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        db.AccountSessions.Add(new AccountSession
+        {
+            IdHash = HashOf(sessionId),
+            AccountId = accountId,
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now + AbsoluteLifetime,
+        });
+        // Expired sessions of the same account go with each new sign-in.
+        await db.AccountSessions.Where(s => s.AccountId == accountId && s.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
+        await db.SaveChangesAsync(ct);
+        return sessionId;
+    }
+
+    public Task<bool> IsActiveAsync(string sessionId, string accountId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var hash = HashOf(sessionId);
+        return db.AccountSessions.AnyAsync(s => s.IdHash == hash && s.AccountId == accountId && s.ExpiresAtUtc > now, ct);
+    }
+
+    public Task EndAsync(string sessionId, CancellationToken ct)
+    {
+        var hash = HashOf(sessionId);
+        return db.AccountSessions.Where(s => s.IdHash == hash).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Signs the account out everywhere, except the given session when there is one.</summary>
+    public Task EndAllAsync(string accountId, string? exceptSessionId, CancellationToken ct)
+    {
+        var exceptHash = exceptSessionId is null ? null : HashOf(exceptSessionId);
+        return db.AccountSessions.Where(s => s.AccountId == accountId && s.IdHash != exceptHash).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>What the database keeps of a session id: its SHA-256 in lowercase hex (the id is random, no salt is needed).</summary>
+    public static string HashOf(string sessionId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
+
+    /// <summary>Cookie event: a cookie whose session was ended or expired no longer signs anybody in.</summary>
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var sessionId = principal?.FindFirstValue(SessionClaim);
+        var accountId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<AccountSessions>();
+        if (sessionId is null || accountId is null
+            || !await sessions.IsActiveAsync(sessionId, accountId, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+        }
+    }
+}

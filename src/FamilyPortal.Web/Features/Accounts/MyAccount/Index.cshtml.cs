@@ -1,0 +1,223 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Accounts.MyAccount;
+
+/// <summary>« Mon compte »: details, password, email, secret question, my data, deletion.</summary>
+[Authorize]
+public class IndexModel(
+    UserManager<PortalAccount> users,
+    FamilyPortalDbContext db,
+    AccountSessions sessions,
+    PortalSignIn signIn,
+    AccountEmails emails,
+    AccountDataExport export,
+    IConfiguration configuration,
+    ILogger<IndexModel> logger) : PageModel
+{
+    public PortalAccount Account { get; private set; } = null!;
+
+    [BindProperty] public DetailsInput Details { get; set; } = new();
+    [BindProperty] public PasswordInput Password { get; set; } = new();
+    [BindProperty] public EmailInput NewEmail { get; set; } = new();
+    [BindProperty] public QuestionInput Question { get; set; } = new();
+    [BindProperty] public string? DeletePassword { get; set; }
+
+    [TempData] public string? Notice { get; set; }
+
+    public bool SmsEnabled => configuration.GetValue<bool>("App:SmsEnabled");
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        Details = DetailsInput.From(Account);
+        Question.SecretQuestion = Account.SecretQuestion;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        var d = Details;
+        var contact = ContactDetails.Validate(ModelState, "Details.", SmsEnabled, d.Civility, d.LastName, d.FirstName,
+            d.Notification, d.PrimaryPhone, d.SecondaryPhone, Account.Email, d.SecondaryEmail);
+        if (contact is null)
+        {
+            return Page();
+        }
+        Account.Civility = contact.Civility;
+        Account.LastName = contact.LastName;
+        Account.FirstName = contact.FirstName;
+        Account.NotificationChannel = contact.Notification;
+        Account.PhoneNumber = contact.PrimaryPhone;
+        Account.SecondaryPhone = contact.SecondaryPhone;
+        Account.SecondaryEmail = contact.SecondaryEmail;
+        await users.UpdateAsync(Account);
+        return Done("Vos coordonnées ont été enregistrées.");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (string.IsNullOrEmpty(Password.Current))
+        {
+            ModelState.AddModelError("Password.Current", "Saisissez votre mot de passe actuel.");
+        }
+        if (PasswordPolicy.Check(Password.New, Account.UserName, Account.HouseholdName) is { } error)
+        {
+            ModelState.AddModelError("Password.New", error);
+        }
+        if (Password.New != Password.Confirm)
+        {
+            ModelState.AddModelError("Password.Confirm", "La confirmation ne correspond pas au nouveau mot de passe.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var changed = await db.InTransactionAsync(async token =>
+        {
+            var result = await users.ChangePasswordAsync(Account, Password.Current!, Password.New!);
+            if (!result.Succeeded)
+            {
+                return false;
+            }
+            await sessions.EndAllAsync(Account.Id, signIn.CurrentSessionId, token);
+            emails.PasswordChangedNotice(Account);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+        if (!changed)
+        {
+            ModelState.AddModelError("Password.Current", "Le mot de passe actuel est incorrect.");
+            return Page();
+        }
+        logger.LogInformation("Mot de passe modifié pour le compte {AccountId}", Account.Id);
+        return Done("Votre mot de passe a été modifié. Vos autres connexions ont été fermées.");
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        var email = ContactDetails.NormalizeEmail(NewEmail.Email);
+        if (email is null)
+        {
+            ModelState.AddModelError("NewEmail.Email", "Saisissez une adresse email valide, par exemple nom@exemple.fr.");
+        }
+        else if (email == Account.Email)
+        {
+            ModelState.AddModelError("NewEmail.Email", "C'est déjà l'adresse de votre compte.");
+        }
+        if (!ModelState.IsValid || !await CheckPasswordAsync(NewEmail.Password, "NewEmail.Password"))
+        {
+            return Page();
+        }
+        emails.EmailChangeRequested(Account, email!, await users.GenerateChangeEmailTokenAsync(Account, email!));
+        await db.SaveChangesAsync(ct);
+        return Done($"Un lien de confirmation a été envoyé à {email}. Votre adresse actuelle reste utilisée tant qu'il n'est pas ouvert.");
+    }
+
+    public async Task<IActionResult> OnPostQuestionAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (Question.SecretQuestion is null || !SecretAnswer.Questions.Contains(Question.SecretQuestion))
+        {
+            ModelState.AddModelError("Question.SecretQuestion", "Choisissez une question secrète dans la liste.");
+        }
+        var answer = Question.SecretAnswer?.Trim();
+        if (string.IsNullOrEmpty(answer) || answer.Length > SecretAnswer.MaxLength || SecretAnswer.Normalize(answer).Length == 0)
+        {
+            ModelState.AddModelError("Question.SecretAnswer", $"Saisissez une réponse de 1 à {SecretAnswer.MaxLength} caractères.");
+        }
+        if (!ModelState.IsValid || !await CheckPasswordAsync(Question.Password, "Question.Password"))
+        {
+            return Page();
+        }
+        Account.SecretQuestion = Question.SecretQuestion;
+        Account.SecretAnswerHash = users.PasswordHasher.HashPassword(Account, SecretAnswer.Normalize(answer!));
+        await users.UpdateAsync(Account);
+        return Done("Votre question secrète a été modifiée.");
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        var json = await export.ExportAsync(Account, ct);
+        return File(json, "application/json", "mes-donnees-portail-famille.json");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (!await CheckPasswordAsync(DeletePassword, nameof(DeletePassword)))
+        {
+            return Page();
+        }
+        var id = Account.Id;
+        var email = Account.Email;
+        await db.InTransactionAsync(async token =>
+        {
+            await sessions.EndAllAsync(id, exceptSessionId: null, token);
+            // The copies of mail already sent to the account are personal data with no legal duty to keep;
+            // mail still waiting goes out (it may concern the family file the collectivité keeps).
+            await db.OutboxMessages.Where(m => m.ToAddress == email && m.SentAtUtc != null).ExecuteDeleteAsync(token);
+            var result = await users.DeleteAsync(Account);
+            return result.Succeeded ? true : throw new InvalidOperationException("Account deletion failed.");
+        }, ct);
+        await signIn.SignOutAsync(ct);
+        logger.LogInformation("Compte {AccountId} supprimé à la demande de son titulaire", id);
+        TempData["Notice"] = "Votre compte a été supprimé.";
+        return RedirectToPage("/Accounts/SignIn");
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var account = await users.GetUserAsync(User);
+        if (account is null)
+        {
+            return Challenge();
+        }
+        Account = account;
+        return null;
+    }
+
+    private async Task<bool> CheckPasswordAsync(string? password, string key)
+    {
+        if (!string.IsNullOrEmpty(password) && await users.CheckPasswordAsync(Account, password))
+        {
+            return true;
+        }
+        ModelState.AddModelError(key, "Le mot de passe est incorrect.");
+        return false;
+    }
+
+    private RedirectToPageResult Done(string message)
+    {
+        Notice = message;
+        return RedirectToPage();
+    }
+}

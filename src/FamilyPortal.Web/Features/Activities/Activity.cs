@@ -1,0 +1,24 @@
+namespace FamilyPortal.Web.Features.Activities;
+
+/// <summary>A prestation: one bookable row of the week grid, e.g. « GJ - PERI SOIR - 16H05/17H05 ».</summary>
+public class Activity : ITenantOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int SiteId { get; set; }
+    public Site? Site { get; set; }
+    public int ServiceKindId { get; set; }
+    public ServiceKind? ServiceKind { get; set; }
+    public required string Label { get; set; }
+    public TimeOnly? StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
+    public ServiceDays Days { get; set; } = ServiceDays.SchoolWeek;
+    public decimal UnitPrice { get; set; }
+    /// <summary>Places per day; null means unlimited.</summary>
+    public int? Capacity { get; set; }
+    public int SortOrder { get; set; }
+    public BookingRule Rule { get; set; } = new();
+    public bool IsArchived { get; set; }
+    /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
+    public int Version { get; set; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FamilyPortal.Web.Features.Dashboard.Admin;
+
+/// <summary>Tableau de bord of the collectivité's staff.</summary>
+public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard) : PageModel
+{
+    public string MunicipalityName => current.Name ?? "";
+
+    public DashboardFigures.View View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => View = await dashboard.LoadAsync(current.Id!.Value, ct);
+
+    /// <summary>« 7 / 30 », « 6 / 6 – complet » (in words, not only in numbers), « fermé ».</summary>
+    public static string Places(DashboardFigures.DayLoad day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        if (day.Closed)
+        {
+            return "fermé";
+        }
+        var places = day.Capacity is { } capacity ? $"{day.Booked} / {capacity}" : $"{day.Booked} (sans limite)";
+        return day.Full ? $"{places} – complet" : places;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Reservations;
+
+/// <summary>The panier as the parent reads it: additions grouped by child and activity, then the cancellation requests.</summary>
+public sealed record BasketView(IReadOnlyList<BasketGroup> Additions, IReadOnlyList<BasketEntry> Cancellations)
+{
+    public bool IsEmpty => Additions.Count == 0 && Cancellations.Count == 0;
+
+    public int LineCount => Additions.Sum(g => g.Entries.Count) + Cancellations.Count;
+
+    /// <summary>Estimated: the prices of the days to book; the invoice is what counts.</summary>
+    public decimal EstimatedTotal => Additions.Sum(g => g.UnitPrice * g.Entries.Count);
+}
+
+public sealed record BasketGroup(string ChildName, string ActivityLabel, decimal UnitPrice, IReadOnlyList<BasketEntry> Entries);
+
+public sealed record BasketEntry(long Id, string ChildName, string ActivityLabel, DateOnly Date, string? RefusalReason);
+
+public sealed class BasketReader(FamilyPortalDbContext db)
+{
+    public async Task<BasketView> ReadAsync(ParentScope scope, CancellationToken ct)
+    {
+        var lines = await db.BasketLines.AsNoTracking()
+            .Where(l => l.AccountId == scope.AccountId)
+            .Join(db.Children, l => l.ChildId, c => c.Id, (l, c) => new { Line = l, c.FirstName })
+            .Join(db.Activities, x => x.Line.ActivityId, a => a.Id, (x, a) => new
+            {
+                x.Line.Id,
+                x.Line.Kind,
+                x.Line.Date,
+                x.Line.RefusalReason,
+                x.FirstName,
+                a.Label,
+                a.UnitPrice,
+            })
+            .OrderBy(x => x.FirstName).ThenBy(x => x.Label).ThenBy(x => x.Date)
+            .ToListAsync(ct);
+        var additions = lines.Where(l => l.Kind == BasketLineKind.Add)
+            .GroupBy(l => (l.FirstName, l.Label, l.UnitPrice))
+            .Select(g => new BasketGroup(g.Key.FirstName, g.Key.Label, g.Key.UnitPrice,
+                g.Select(l => new BasketEntry(l.Id, l.FirstName, l.Label, l.Date, l.RefusalReason)).ToList()))
+            .ToList();
+        var cancellations = lines.Where(l => l.Kind == BasketLineKind.Cancel)
+            .Select(l => new BasketEntry(l.Id, l.FirstName, l.Label, l.Date, l.RefusalReason)).ToList();
+        return new BasketView(additions, cancellations);
+    }
+}

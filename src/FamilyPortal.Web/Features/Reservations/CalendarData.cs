@@ -1,0 +1,44 @@
+namespace FamilyPortal.Web.Features.Reservations;
+
+/// <summary>
+/// Everything the règlement needs for some activities over a range of days, read once from the database
+/// (closures, places, the children's bookings and basket lines), then asked day by day without queries.
+/// </summary>
+public sealed class CalendarData
+{
+    public required IReadOnlyList<SchoolYear> SchoolYears { get; init; }
+    public required IReadOnlyList<Closure> Closures { get; init; }
+    public required IReadOnlyDictionary<(int ActivityId, DateOnly Date), int> CapacityOverrides { get; init; }
+    public required IReadOnlyDictionary<(int ActivityId, DateOnly Date), int> Loads { get; init; }
+    public required IReadOnlySet<(int ChildId, int ActivityId, DateOnly Date)> Bookings { get; init; }
+    public required IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), BasketLineKind> Basket { get; init; }
+
+    /// <summary>The reason of a closure covering the activity that day (public holidays are not stored closures).</summary>
+    public string? ClosureOf(Activity activity, DateOnly day) =>
+        Closures.FirstOrDefault(c => c.Covers(day, activity.Id, activity.SiteId))?.Reason;
+
+    public bool IsWorkingDay(Activity activity, DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+        && !FrenchPublicHolidays.IsHoliday(day)
+        && ClosureOf(activity, day) is null;
+
+    public int? CapacityOf(Activity activity, DateOnly day) =>
+        CapacityOverrides.TryGetValue((activity.Id, day), out var capacity) ? capacity : activity.Capacity;
+
+    /// <param name="child">Null asks for one more child, not booked yet, of any site (the tableau de bord's question).</param>
+    public DayContext Context(Activity activity, Child? child, DateOnly day) => new()
+    {
+        Day = day,
+        RunsOn = activity.Days,
+        Rule = activity.Rule,
+        SchoolYearEnd = SchoolYears.FirstOrDefault(y => y.Contains(day))?.EndDate,
+        ClosureReason = ClosureOf(activity, day),
+        Capacity = CapacityOf(activity, day),
+        Booked = Loads.GetValueOrDefault((activity.Id, day)),
+        ChildHasBooking = child is not null && Bookings.Contains((child.Id, activity.Id, day)),
+        BasketLine = child is not null && Basket.TryGetValue((child.Id, activity.Id, day), out var kind) ? kind : null,
+        ChildSiteId = child?.SiteId,
+        ActivitySiteId = activity.SiteId,
+        IsWorkingDay = d => IsWorkingDay(activity, d),
+    };
+}

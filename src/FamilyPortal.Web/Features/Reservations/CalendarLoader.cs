@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Reservations;
+
+/// <summary>Reads the <see cref="CalendarData"/> of a range: a handful of indexed queries whatever the size of the database.</summary>
+public sealed class CalendarLoader(FamilyPortalDbContext db)
+{
+    /// <summary>Working-day deadlines look back before the first day shown; a month covers any règlement in use.</summary>
+    private const int LookBackDays = 31;
+
+    public async Task<CalendarData> LoadAsync(
+        IReadOnlyCollection<int> activityIds, IReadOnlyCollection<int> childIds, string? accountId,
+        DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var closuresFrom = from.AddDays(-LookBackDays);
+        var years = await db.SchoolYears.AsNoTracking().ToListAsync(ct);
+        var closures = await db.Closures.AsNoTracking()
+            .Where(c => c.StartDate <= to && c.EndDate >= closuresFrom).ToListAsync(ct);
+        var overrides = await db.CapacityOverrides.AsNoTracking()
+            .Where(o => activityIds.Contains(o.ActivityId) && o.Date >= from && o.Date <= to)
+            .ToDictionaryAsync(o => (o.ActivityId, o.Date), o => o.Capacity, ct);
+        var loads = await db.ActivityDayLoads.AsNoTracking()
+            .Where(l => activityIds.Contains(l.ActivityId) && l.Date >= from && l.Date <= to)
+            .ToDictionaryAsync(l => (l.ActivityId, l.Date), l => l.Booked, ct);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => childIds.Contains(b.ChildId) && b.Date >= from && b.Date <= to && b.CancelledAtUtc == null)
+            .Select(b => new { b.ChildId, b.ActivityId, b.Date })
+            .ToListAsync(ct);
+        var basket = accountId is null
+            ? []
+            : await db.BasketLines.AsNoTracking()
+                .Where(l => l.AccountId == accountId && childIds.Contains(l.ChildId) && l.Date >= from && l.Date <= to)
+                .Select(l => new { l.ChildId, l.ActivityId, l.Date, l.Kind })
+                .ToListAsync(ct);
+        return new CalendarData
+        {
+            SchoolYears = years,
+            Closures = closures,
+            CapacityOverrides = overrides,
+            Loads = loads,
+            Bookings = bookings.Select(b => (b.ChildId, b.ActivityId, b.Date)).ToHashSet(),
+            Basket = basket.ToDictionary(l => (l.ChildId, l.ActivityId, l.Date), l => l.Kind),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Reservations;
+
+/// <summary>The children of the parent's family and the activities each may attend (those of the child's site).</summary>
+public sealed class FamilyActivities(FamilyPortalDbContext db)
+{
+    public Task<List<Child>> ChildrenAsync(ParentScope scope, CancellationToken ct) =>
+        db.Children.AsNoTracking().Where(c => c.FamilyId == scope.FamilyId)
+            .OrderBy(c => c.BirthDate).ThenBy(c => c.FirstName).ToListAsync(ct);
+
+    public async Task<List<Activity>> ActivitiesForAsync(Child child, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        var activities = await db.Activities.AsNoTracking().Include(a => a.Site).Include(a => a.ServiceKind)
+            .Where(a => !a.IsArchived)
+            .OrderBy(a => a.SiteId).ThenBy(a => a.SortOrder).ThenBy(a => a.Label)
+            .ToListAsync(ct);
+        return activities.Where(a => BookingVerdict.IsOffered(child.SiteId, a.SiteId)).ToList();
+    }
+
+    /// <summary>The child and activity of a request, or a 404 refusal when either is not the parent's to use.</summary>
+    public async Task<(Child Child, Activity Activity)> ResolveAsync(ParentScope scope, int childId, int activityId, CancellationToken ct)
+    {
+        var child = await db.Children.AsNoTracking().SingleOrDefaultAsync(c => c.Id == childId && c.FamilyId == scope.FamilyId, ct);
+        var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId && !a.IsArchived, ct);
+        if (child is null || activity is null || !BookingVerdict.IsOffered(child.SiteId, activity.SiteId))
+        {
+            throw ReservationRefusedException.NotFound();
+        }
+        return (child, activity);
+    }
+}

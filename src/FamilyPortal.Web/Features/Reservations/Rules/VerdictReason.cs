@@ -1,0 +1,21 @@
+namespace FamilyPortal.Web.Features.Reservations.Rules;
+
+/// <summary>Why a day may not be booked or cancelled (or, for staff, which rule of the parents they pass over).</summary>
+public enum VerdictReason
+{
+    None,
+    /// <summary>The activity is another site's than the child's.</summary>
+    NotOffered,
+    AlreadyBooked,
+    NothingToCancel,
+    PublicHoliday,
+    Closure,
+    /// <summary>A weekday the activity does not run.</summary>
+    NotServed,
+    OutsideSchoolYear,
+    NotOpenYet,
+    BeyondHorizon,
+    BookingDeadlinePassed,
+    CancellationDeadlinePassed,
+    Full,
+}
