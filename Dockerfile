@@ -15,6 +15,8 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
+# data/: where a demonstration keeps the certificate of its key ring (a volume in docker-compose.yml).
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080

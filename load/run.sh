@@ -88,6 +88,7 @@ echo "== [${SECONDS} s] Portail sur $base ($configuration, Kestrel, SQLite, envi
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     App__RequireHttps=false App__PublicBaseUrl="$base" App__LogDirectory="$work/logs" \
     Database__Provider=Sqlite ConnectionStrings__FamilyPortal="Data Source=$work/data/portal.db" \
+    DataProtection__CertificatePath="$work/data/protection-des-cles.pfx" \
     Email__PickupDirectory="$work/data/mail" Security__AdhesionCodeKey="load-scenario-only-adhesion-code-key-0123456789" \
     dotnet FamilyPortal.Web.dll
 ) >"$work/portal.log" 2>&1 &

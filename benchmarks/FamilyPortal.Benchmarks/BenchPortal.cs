@@ -18,13 +18,21 @@ internal sealed class BenchPortal(string folder, TimeProvider clock) : WebApplic
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>The certificate of the key ring, beside the database: the load scenario's portal process uses it too.</summary>
+    public string CertificatePath => Path.Combine(folder, "protection-des-cles.pfx");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        if (!File.Exists(CertificatePath))
+        {
+            DataProtectionSetup.CreateSelfSigned(CertificatePath, password: null);
+        }
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:FamilyPortal"] = ConnectionString,
             ["Database:Provider"] = "Sqlite",
+            ["DataProtection:CertificatePath"] = CertificatePath,
             [AdhesionCodeVault.KeySetting] = "benchmark-only-adhesion-code-key-0123456789abcdef",
             ["Captcha:Enabled"] = "false",
             ["Email:DispatcherEnabled"] = "false",

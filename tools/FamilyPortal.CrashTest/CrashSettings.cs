@@ -27,6 +27,9 @@ internal sealed class CrashSettings
 
     public string DatabaseFile => Path.Combine(Folder, "portal.db");
 
+    /// <summary>The certificate of the key ring, made by the seeding step and read by every start of the portal.</summary>
+    public string CertificateFile => Path.Combine(Folder, "protection-des-cles.pfx");
+
     public string BaseAddress => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Production, plain HTTP on the loopback, no captcha, limits raised for one client address.</summary>
@@ -34,6 +37,7 @@ internal sealed class CrashSettings
     {
         ["ConnectionStrings:FamilyPortal"] = $"Data Source={DatabaseFile}",
         ["Database:Provider"] = "Sqlite",
+        ["DataProtection:CertificatePath"] = CertificateFile,
         ["Security:AdhesionCodeKey"] = "crash-test-only-adhesion-code-key-0123456789abcdef",
         ["Captcha:Enabled"] = "false",
         ["App:RequireHttps"] = "false",
@@ -43,6 +47,7 @@ internal sealed class CrashSettings
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["RateLimits:connexion:PermitLimit"] = "100000",
         ["RateLimits:inscription:PermitLimit"] = "100000",
+        ["RateLimits:inscription-affichage:PermitLimit"] = "100000",
         ["AllowedHosts"] = "*",
     };
 

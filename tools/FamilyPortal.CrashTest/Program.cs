@@ -30,6 +30,11 @@ internal static class CrashTestProgram
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         Console.WriteLine($"Crash test: {settings.Parents} parents, {settings.Capacity} places a day, {settings.Cycles} SIGKILL, seed {settings.Seed}, folder {settings.Folder}");
 
+        if (!File.Exists(settings.CertificateFile))
+        {
+            FamilyPortal.Web.Infrastructure.DataProtectionSetup.CreateSelfSigned(settings.CertificateFile, password: null);
+        }
+
         IReadOnlyList<CrashParent> parents;
         int activityId;
         await using (var seed = new CrashSeed(settings))

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace FamilyPortal.Web.Infrastructure;
@@ -26,6 +25,7 @@ public static class IdentityRegistration
                 o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<FamilyPortalDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddUserManager<PortalUserManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
@@ -58,10 +58,9 @@ public static class IdentityRegistration
         });
         services.AddHttpContextAccessor();
 
-        // Keys in the database: every web instance behind the load balancer reads the same cookies and tokens.
-        services.AddDataProtection()
-            .SetApplicationName("FamilyPortal")
-            .PersistKeysToDbContext<FamilyPortalDbContext>();
+        // Keys in the database, encrypted with a certificate kept outside it: every web instance behind the
+        // load balancer reads the same cookies and tokens, and a copy of the database opens none of them.
+        services.AddPortalDataProtection(configuration, environment);
         return services;
     }
 

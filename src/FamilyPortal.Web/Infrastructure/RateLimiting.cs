@@ -1,18 +1,24 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace FamilyPortal.Web.Infrastructure;
 
 /// <summary>
-/// Per-IP limits on the doors that attackers knock at: sign-in, account creation, recovery, captcha and
+/// Per-address limits on the doors that attackers knock at: sign-in, account creation, recovery, captcha and
 /// the code d'adhésion (whose real protection is the per-account and per-address rule of wrong codes).
-/// Only submissions count (POST), except for the captcha whose images are the costly part. A refusal is a
-/// 429 rendered as the French error page.
+/// Only submissions count (POST), except for the captcha whose images are the costly part, and for the
+/// account form, whose display writes a captcha challenge: its displays have a limit of their own
+/// (<see cref="RegistrationForm"/>). A refusal is a 429 rendered as the French error page. An address is
+/// an IPv4 address, or the /64 network of an IPv6 one (see <see cref="ClientNetwork"/>).
 /// </summary>
 public static class RateLimiting
 {
     public const string SignIn = "connexion";
     public const string Registration = "inscription";
+    /// <summary>The displays (GET) of the account form, counted under the <see cref="Registration"/> policy.</summary>
+    public const string RegistrationForm = "inscription-affichage";
     public const string Recovery = "recuperation";
     public const string Captcha = "captcha";
     public const string Adhesion = "adhesion";
@@ -28,6 +34,7 @@ public static class RateLimiting
     [
         (SignIn, 20, 60, true),
         (Registration, 10, 600, true),
+        (RegistrationForm, 30, 600, false),
         (Recovery, 10, 900, true),
         (Captcha, 60, 60, false),
         (Adhesion, 30, 600, true),
@@ -47,26 +54,30 @@ public static class RateLimiting
                 }
                 return ValueTask.CompletedTask;
             };
-            foreach (var (name, permits, window, postsOnly) in Defaults)
+            var windows = Defaults.ToDictionary(d => d.Name, d =>
             {
-                var section = configuration.GetSection($"RateLimits:{name}");
-                var limit = section.GetValue("PermitLimit", permits);
-                var seconds = section.GetValue("WindowSeconds", window);
+                var section = configuration.GetSection($"RateLimits:{d.Name}");
+                return new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = section.GetValue("PermitLimit", d.Permits),
+                    Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", d.WindowSeconds)),
+                    QueueLimit = 0,
+                };
+            });
+            foreach (var (name, _, _, postsOnly) in Defaults.Where(d => d.Name != RegistrationForm))
+            {
                 options.AddPolicy(name, http =>
                 {
                     if (postsOnly && !HttpMethods.IsPost(http.Request.Method))
                     {
-                        return RateLimitPartition.GetNoLimiter("lecture");
+                        return name == Registration
+                            ? RateLimitPartition.GetFixedWindowLimiter(RegistrationForm + ":" + ClientKey(http.Connection.RemoteIpAddress), _ => windows[RegistrationForm])
+                            : RateLimitPartition.GetNoLimiter("lecture");
                     }
                     var key = name == SecretAnswerCheck
                         ? "compte:" + (http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonyme")
-                        : http.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
-                    return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = limit,
-                        Window = TimeSpan.FromSeconds(seconds),
-                        QueueLimit = 0,
-                    });
+                        : ClientKey(http.Connection.RemoteIpAddress);
+                    return RateLimitPartition.GetFixedWindowLimiter(key, _ => windows[name]);
                 });
             }
             AddMyAccountPolicy(options, configuration);
@@ -97,5 +108,33 @@ public static class RateLimiting
                 QueueLimit = 0,
             });
         });
+    }
+
+    /// <summary>The key of a client's address in the per-address limits: its network, or « inconnue ».</summary>
+    public static string ClientKey(IPAddress? address) => ClientNetwork(address) ?? "inconnue";
+
+    /// <summary>
+    /// What counts as one client: an IPv4 address as it is, an IPv6 address by its /64 network (written
+    /// « 2001:db8:1:2::/64 »). One IPv6 subscriber usually holds a whole /64 and picks any address in it,
+    /// so counting addresses one by one would give them billions of fresh limits. An IPv4 address written
+    /// as IPv6 (::ffff:192.0.2.1) is the IPv4 address. Null when the connection has no known address.
+    /// </summary>
+    public static string? ClientNetwork(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes).ToString() + "/64";
     }
 }

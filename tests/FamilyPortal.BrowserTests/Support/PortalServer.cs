@@ -1,4 +1,5 @@
 using System.Net;
+using FamilyPortal.Web.Data.Demo;
 using FamilyPortal.Web.Features.Memberships;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,7 +13,7 @@ namespace FamilyPortal.BrowserTests.Support;
 
 /// <summary>
 /// The real application on a real Kestrel socket (a browser cannot reach the in-memory TestServer), with its
-/// own SQLite file built by the migrations, the demo data, and mail written to its own folder.
+/// own SQLite file built by the migrations, the demo data, its key ring's certificate, and mail written to its own folder.
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
@@ -30,12 +31,36 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public string MailDirectory => Path.Combine(WorkDirectory, "mail");
 
+    /// <summary>The certificate that encrypts the key ring, made for this server as an operator would provide one.</summary>
+    private string CertificatePath
+    {
+        get
+        {
+            var path = Path.Combine(WorkDirectory, "protection-des-cles.pfx");
+            if (!File.Exists(path))
+            {
+                FamilyPortal.Web.Infrastructure.DataProtectionSetup.CreateSelfSigned(path, password: null);
+            }
+            return path;
+        }
+    }
+
     /// <summary>Address of the running server, e.g. https://127.0.0.1:41234/; set by <see cref="Start"/>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
     public void Start()
     {
         StartServer();
+        // The demo collectivité, as Development creates it at start (outside Development, the portal itself
+        // only creates it in demonstration mode, whose staff have their authenticator already enrolled).
+        using (var scope = Services.CreateScope())
+        {
+            var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
+            if (demo.IsNeededAsync(CancellationToken.None).GetAwaiter().GetResult())
+            {
+                demo.SeedAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+        }
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseAddress = new Uri(addresses.Addresses.Single());
     }
@@ -47,7 +72,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
             ["Database:Provider"] = "Sqlite",
-            ["Database:SeedDemo"] = "true",
+            ["DataProtection:CertificatePath"] = CertificatePath,
             [AdhesionCodeVault.KeySetting] = TestAdhesionCodeKey,
             ["Email:PickupDirectory"] = MailDirectory,
             ["Email:ShowMailbox"] = "true",

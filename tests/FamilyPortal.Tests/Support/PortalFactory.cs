@@ -31,10 +31,14 @@ public class PortalFactory : WebApplicationFactory<Program>
             [AdhesionCodeVault.KeySetting] = TestAdhesionCodeKey,
             ["Email:PickupDirectory"] = Path.Combine(WorkDirectory, "mail"),
             ["Email:DispatcherEnabled"] = "false",
+            // The key ring is encrypted with a certificate outside the database, as in production.
+            ["DataProtection:CertificatePath"] = TestCertificate.WriteTo(WorkDirectory),
+            ["DataProtection:CertificatePassword"] = TestCertificate.Password,
             ["App:PublicBaseUrl"] = "https://portail.exemple.test",
             // All tests share one client address: the limits are raised here and tested with their own factory.
             ["RateLimits:connexion:PermitLimit"] = "100000",
             ["RateLimits:inscription:PermitLimit"] = "100000",
+            ["RateLimits:inscription-affichage:PermitLimit"] = "100000",
             ["RateLimits:recuperation:PermitLimit"] = "100000",
             ["RateLimits:captcha:PermitLimit"] = "100000",
             ["RateLimits:adhesion:PermitLimit"] = "100000",

@@ -7,7 +7,8 @@ internal sealed class AccountSessionConfiguration : IEntityTypeConfiguration<Acc
 {
     public void Configure(EntityTypeBuilder<AccountSession> entity)
     {
-        entity.Property(s => s.Id).HasMaxLength(64);
+        entity.HasKey(s => s.IdHash);
+        entity.Property(s => s.IdHash).HasMaxLength(64);
         entity.HasOne<PortalAccount>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         entity.HasIndex(s => s.AccountId);
     }

@@ -199,6 +199,31 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         }
     }
 
+    /// <summary>
+    /// Enrols the authenticator of the demo administrator and operator, unless it already is, and returns
+    /// each one's key (demonstration mode only: the keys are then printed in the start-up log).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Login, string Key)>> EnrolStaffAuthenticatorsAsync()
+    {
+        var keys = new List<(string, string)>();
+        foreach (var login in new[] { AdministratorLogin, OperatorLogin })
+        {
+            var account = await users.FindByNameAsync(login);
+            if (account is null)
+            {
+                continue;
+            }
+            if (!await users.GetTwoFactorEnabledAsync(account))
+            {
+                await users.ResetAuthenticatorKeyAsync(account);
+                await users.SetTwoFactorEnabledAsync(account, true);
+            }
+            keys.Add((login, await users.GetAuthenticatorKeyAsync(account)
+                ?? throw new InvalidOperationException("The demo staff account has no authenticator key.")));
+        }
+        return keys;
+    }
+
     private async Task CreateAccountAsync(string login, string password, string email, string role, int? municipalityId, DateTime now)
     {
         var account = new PortalAccount

@@ -1,12 +1,16 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.Accounts;
 
-/// <summary>Server-side sessions behind the auth cookie.</summary>
+/// <summary>
+/// Server-side sessions behind the auth cookie. The id (32 random bytes) travels only inside the encrypted
+/// cookie; the database keeps its SHA-256, which is enough to find the session and useless to forge a cookie.
+/// </summary>
 public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
 {
     public const string SessionClaim = "fp:sid";
@@ -16,32 +20,43 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
     public async Task<string> StartAsync(string accountId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var session = new AccountSession
+        var sessionId = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        db.AccountSessions.Add(new AccountSession
         {
-            Id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('='),
+            IdHash = HashOf(sessionId),
             AccountId = accountId,
             CreatedAtUtc = now,
             ExpiresAtUtc = now + AbsoluteLifetime,
-        };
-        db.AccountSessions.Add(session);
+        });
         // Expired sessions of the same account go with each new sign-in.
         await db.AccountSessions.Where(s => s.AccountId == accountId && s.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
-        return session.Id;
+        return sessionId;
     }
 
     public Task<bool> IsActiveAsync(string sessionId, string accountId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.AccountSessions.AnyAsync(s => s.Id == sessionId && s.AccountId == accountId && s.ExpiresAtUtc > now, ct);
+        var hash = HashOf(sessionId);
+        return db.AccountSessions.AnyAsync(s => s.IdHash == hash && s.AccountId == accountId && s.ExpiresAtUtc > now, ct);
     }
 
-    public Task EndAsync(string sessionId, CancellationToken ct) =>
-        db.AccountSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
+    public Task EndAsync(string sessionId, CancellationToken ct)
+    {
+        var hash = HashOf(sessionId);
+        return db.AccountSessions.Where(s => s.IdHash == hash).ExecuteDeleteAsync(ct);
+    }
 
     /// <summary>Signs the account out everywhere, except the given session when there is one.</summary>
-    public Task EndAllAsync(string accountId, string? exceptSessionId, CancellationToken ct) =>
-        db.AccountSessions.Where(s => s.AccountId == accountId && s.Id != exceptSessionId).ExecuteDeleteAsync(ct);
+    public Task EndAllAsync(string accountId, string? exceptSessionId, CancellationToken ct)
+    {
+        var exceptHash = exceptSessionId is null ? null : HashOf(exceptSessionId);
+        return db.AccountSessions.Where(s => s.AccountId == accountId && s.IdHash != exceptHash).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>What the database keeps of a session id: its SHA-256 in lowercase hex (the id is random, no salt is needed).</summary>
+    public static string HashOf(string sessionId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
 
     /// <summary>Cookie event: a cookie whose session was ended or expired no longer signs anybody in.</summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)

@@ -12,6 +12,7 @@ namespace FamilyPortal.Web.Features.Accounts;
 public sealed class PasswordWork : IDisposable
 {
     private readonly BlockingCollection<Action> queue = [];
+    private long _completed;
 
     public PasswordWork() : this(Environment.ProcessorCount)
     {
@@ -26,6 +27,9 @@ public sealed class PasswordWork : IDisposable
         }
     }
 
+    /// <summary>Password checks run so far by this process (real or dummy ones alike).</summary>
+    public long Completed => Interlocked.Read(ref _completed);
+
     public Task<T> RunAsync<T>(Func<T> hashing)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,7 +37,9 @@ public sealed class PasswordWork : IDisposable
         {
             try
             {
-                done.SetResult(hashing());
+                var result = hashing();
+                Interlocked.Increment(ref _completed);
+                done.SetResult(result);
             }
             catch (Exception ex)
             {

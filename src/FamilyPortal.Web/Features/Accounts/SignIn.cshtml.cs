@@ -15,7 +15,6 @@ public class SignInModel(
     SignInManager<PortalAccount> signInManager,
     PortalSignIn portalSignIn,
     PasswordWork passwordWork,
-    TimeProvider time,
     Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing,
     ILogger<SignInModel> logger) : PageModel
 {
@@ -51,23 +50,25 @@ public class SignInModel(
         }
 
         var account = await users.FindByNameAsync(Identifiant!.Trim());
-        if (account is null)
+        if (account is null || await users.IsLockedOutAsync(account))
         {
-            // Same work as a real check, so the answer time does not tell which identifiants exist.
+            // An unknown identifiant and a locked account get the answer of a wrong password, after the same
+            // work (one password check in the same queue): neither the words nor the delay tell which
+            // identifiants exist. A locked account's password is not checked: the lockout stops the guessing.
             var dummyHash = DummyHashFor(hashing.Value.IterationCount);
             await passwordWork.RunAsync(() => users.PasswordHasher.VerifyHashedPassword(new PortalAccount(), dummyHash, Password!));
+            if (account is not null)
+            {
+                logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
+            }
             return Refuse();
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(account, Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            var end = await users.GetLockoutEndDateAsync(account) ?? time.GetUtcNow();
-            var local = ParisClock.ToParis(end);
             logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
-            ModelState.AddModelError(string.Empty,
-                $"Votre compte est verrouillé après plusieurs tentatives infructueuses. Réessayez à partir de {local:HH\\:mm}.");
-            return Page();
+            return Refuse();
         }
         if (!result.Succeeded)
         {
@@ -96,9 +97,16 @@ public class SignInModel(
         return LocalRedirect(returnUrl ?? "/actualites");
     }
 
+    /// <summary>
+    /// The one answer to a refused sign-in, whatever the reason: unknown identifiant, wrong password, locked
+    /// account. It says what the lockout is, without saying whether it applies.
+    /// </summary>
+    public const string Refusal =
+        "Identifiant ou mot de passe incorrect. Après 5 essais infructueux, le compte est bloqué pendant 15 minutes.";
+
     private PageResult Refuse()
     {
-        ModelState.AddModelError(string.Empty, "Identifiant ou mot de passe incorrect.");
+        ModelState.AddModelError(string.Empty, Refusal);
         Password = null;
         return Page();
     }

@@ -34,7 +34,7 @@ public class IndexModel(AdhesionJoin join, CurrentMunicipality current) : PageMo
         {
             return Challenge();
         }
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var address = RateLimiting.ClientNetwork(HttpContext.Connection.RemoteIpAddress);
         var outcome = await join.JoinAsync(accountId, address, Code, ct);
         if (outcome.Succeeded)
         {

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static FamilyPortal.Tests.Features.Accounts.AccountJourney;
 
 namespace FamilyPortal.Tests.Features.Accounts;
@@ -35,6 +37,55 @@ public sealed class ProtectionTests : IDisposable
         Assert.Contains("Trop de tentatives", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Reading the page is not limited, only submissions are.
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/connexion")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Displays_of_the_account_form_are_limited_per_address_and_a_refused_one_writes_no_captcha()
+    {
+        using var factory = PortalFactory.With(new Dictionary<string, string?> { ["RateLimits:inscription-affichage:PermitLimit"] = "3" });
+        var client = PageClient.For(factory);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/creer-un-compte")).StatusCode);
+        }
+        Assert.Equal(3, await CaptchaCountAsync(factory));
+
+        var limited = await client.Http.GetAsync("/creer-un-compte");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Trop de tentatives", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, await CaptchaCountAsync(factory));
+        // Another address has its own count.
+        Assert.Equal(HttpStatusCode.OK, (await TestClientAddress.From(factory, "198.51.100.9").Http.GetAsync("/creer-un-compte")).StatusCode);
+    }
+
+    private static async Task<int> CaptchaCountAsync(PortalFactory factory)
+    {
+        await using var scope = factory.Scope();
+        return await scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>().CaptchaChallenges.CountAsync();
+    }
+
+    [Fact]
+    public async Task Ipv6_clients_are_counted_by_their_64_network_and_ipv4_clients_by_their_address()
+    {
+        // Three sign-ins from three addresses of one /64, and the fourth, from a fourth one, is refused.
+        foreach (var address in new[] { "2001:db8:7:1::10", "2001:db8:7:1:ffff:1:2:3", "2001:db8:7:1:abcd::2" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(TestClientAddress.From(_factory, address), "inconnu", "Mot de passe quelconque")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests,
+            (await SignInAsync(TestClientAddress.From(_factory, "2001:db8:7:1::99"), "inconnu", "Mot de passe quelconque")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await SignInAsync(TestClientAddress.From(_factory, "2001:db8:7:2::10"), "inconnu", "Mot de passe quelconque")).StatusCode);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(TestClientAddress.From(_factory, "192.0.2.10"), "inconnu", "Mot de passe quelconque")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests,
+            (await SignInAsync(TestClientAddress.From(_factory, "192.0.2.10"), "inconnu", "Mot de passe quelconque")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await SignInAsync(TestClientAddress.From(_factory, "192.0.2.11"), "inconnu", "Mot de passe quelconque")).StatusCode);
     }
 
     [Fact]

@@ -76,6 +76,35 @@ public sealed class BruteForceTests : IDisposable
     }
 
     [Fact]
+    public async Task Twenty_wrong_codes_at_the_same_instant_count_one_by_one_and_the_right_code_waits_for_the_hour()
+    {
+        var tenant = await TenantBuilder.CreateAsync(_factory);
+        var parent = await SignedInParentAsync(_factory);
+        var form = await parent.Client.GetPageAsync("/adhesions");
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posts = Enumerable.Range(0, 20).Select(async i =>
+        {
+            await start.Task;
+            return await parent.Client.SubmitAsync(form, "/adhesions", new Dictionary<string, string?> { ["Code"] = WrongCode(i % 16) }, formAction: "/adhesions");
+        }).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(posts);
+
+        // Each check and its failure are one serializable transaction: the sixth failure closes the door
+        // for every attempt that comes after it, however close together they arrive.
+        Assert.Equal(6, answers.Count(a => a.StatusCode == HttpStatusCode.UnprocessableEntity));
+        Assert.Equal(14, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        Assert.Equal(6, await AttemptCountAsync());
+        var refused = await EnterCodeAsync(parent.Client, tenant.AdhesionCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Empty(await FamiliesOfAsync(_factory, parent.AccountId));
+
+        _factory.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        await SignInAsync(parent.Client, parent.Identifiant, Password);
+        await JoinAsync(parent.Client, tenant.AdhesionCode);
+    }
+
+    [Fact]
     public async Task The_wait_runs_from_the_oldest_counted_failure()
     {
         var parent = await SignedInParentAsync(_factory);
@@ -110,6 +139,25 @@ public sealed class BruteForceTests : IDisposable
         var elsewhere = TestClientAddress.From(_factory, "198.51.100.20");
         await SignInAsync(elsewhere, sameAddress.Identifiant, Password);
         await JoinAsync(elsewhere, tenant.AdhesionCode);
+    }
+
+    [Fact]
+    public async Task Wrong_codes_from_addresses_of_one_ipv6_64_network_count_together()
+    {
+        var tenant = await TenantBuilder.CreateAsync(_factory);
+        for (var account = 0; account < 3; account++)
+        {
+            var guesser = await SignedInParentAsync(_factory, $"2001:db8:42:7::{account + 1:x}");
+            await EnterWrongCodeAsync(guesser.Client, account * 2);
+            await EnterWrongCodeAsync(guesser.Client, account * 2 + 1);
+        }
+        var sameNetwork = await SignedInParentAsync(_factory, "2001:db8:42:7:ffff:ffff:ffff:fffe");
+        var refused = await EnterCodeAsync(sameNetwork.Client, tenant.AdhesionCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+        var otherNetwork = TestClientAddress.From(_factory, "2001:db8:42:8::1");
+        await SignInAsync(otherNetwork, sameNetwork.Identifiant, Password);
+        await JoinAsync(otherNetwork, tenant.AdhesionCode);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
 using FamilyPortal.Web.Infrastructure.Captcha;
-using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace FamilyPortal.Tests.Infrastructure.Captcha;
@@ -80,11 +79,7 @@ public class CaptchaEndpointsTests(PortalFactory factory) : IClassFixture<Portal
         var samples = (int)BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(40)) / 2;
         Assert.Equal(wav.Length - 44, samples * 2);
 
-        var renderer = factory.Services.GetRequiredService<CaptchaAudioRenderer>();
-        var speech = answer.Sum(renderer.ClipLength);
-        var n = answer.Length;
-        var shortest = speech + (int)(rate * (CaptchaAudioRenderer.MinLeadIn + ((n - 1) * CaptchaAudioRenderer.MinGap) + CaptchaAudioRenderer.Tail)) - n - 1;
-        var longest = speech + (int)(rate * (CaptchaAudioRenderer.MaxLeadIn + ((n - 1) * CaptchaAudioRenderer.MaxGap) + CaptchaAudioRenderer.Tail)) + 1;
+        var (shortest, longest) = AudioMatchingTests.LengthBounds(answer, rate);
         Assert.InRange(samples, shortest, longest);
     }
 

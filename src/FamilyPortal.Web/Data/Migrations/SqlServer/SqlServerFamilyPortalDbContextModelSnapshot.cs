@@ -57,7 +57,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.AccountSession", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<string>("IdHash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
@@ -71,7 +71,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.HasKey("Id");
+                    b.HasKey("IdHash");
 
                     b.HasIndex("AccountId");
 

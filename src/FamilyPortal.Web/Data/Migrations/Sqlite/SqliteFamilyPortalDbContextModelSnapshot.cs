@@ -52,7 +52,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.AccountSession", b =>
                 {
-                    b.Property<string>("Id")
+                    b.Property<string>("IdHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -66,7 +66,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("IdHash");
 
                     b.HasIndex("AccountId");
 
