@@ -9,6 +9,7 @@ namespace FamilyPortal.Web.Features.Calendar.Admin;
 /// administrators only: an agent's form is refused with 403), the school years, and for the chosen one its
 /// public holidays (computed) and its school holidays (closures of the whole collectivité), entered by hand or imported.
 /// </summary>
+[AdministratorsOnlyHandler("Settings")]
 public class IndexModel(FamilyPortalDbContext db, SchoolHolidays holidays, CurrentMunicipality current, TimeProvider time) : PageModel
 {
     public sealed record Period(int Id, DateOnly Start, DateOnly End, string Reason);
@@ -42,10 +43,6 @@ public class IndexModel(FamilyPortalDbContext db, SchoolHolidays holidays, Curre
 
     public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
     {
-        if (!IsAdministrator)
-        {
-            return Forbid();
-        }
         var calendar = HolidayCalendars.Parse(Input.Holidays);
         if (calendar is null)
         {
