@@ -70,5 +70,5 @@ internal sealed class BenchCalendar
         Contains(day)
         && ActivityDays.Includes(day.DayOfWeek)
         && !Holidays.Any(h => day >= h.Start && day <= h.End)
-        && !FrenchPublicHolidays.IsHoliday(day);
+        && !FrenchPublicHolidays.IsHoliday(day, HolidayCalendar.Metropole);
 }

@@ -13,5 +13,9 @@ public class Municipality
     public string? PostalAddress { get; set; }
     public string TimeZoneId { get; set; } = DefaultTimeZone;
     public int MaxAccountsPerFamily { get; set; } = DefaultMaxAccountsPerFamily;
+    /// <summary>Which public holidays close the grid: métropole, Alsace-Moselle or an overseas department.</summary>
+    public HolidayCalendar Holidays { get; set; } = HolidayCalendar.Metropole;
+    /// <summary>The school-holiday zone, used to pick the collectivité's lines of the ministry's file; null when not chosen.</summary>
+    public SchoolZone? SchoolZone { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

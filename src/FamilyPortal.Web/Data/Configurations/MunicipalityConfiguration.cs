@@ -13,5 +13,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         entity.Property(m => m.ContactEmail).HasMaxLength(254);
         entity.Property(m => m.PostalAddress).HasMaxLength(500);
         entity.Property(m => m.TimeZoneId).HasMaxLength(64);
+        entity.Property(m => m.Holidays).HasConversion<string>().HasMaxLength(20);
+        entity.Property(m => m.SchoolZone).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -44,6 +44,9 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             ShortName = "ecrouves",
             ContactEmail = "mairie@ecrouves.exemple.fr",
             PostalAddress = "Mairie d'Ecrouves, 54200 Ecrouves",
+            // Meurthe-et-Moselle: the metropolitan public holidays (not Moselle's) and the académie de Nancy-Metz.
+            Holidays = HolidayCalendar.Metropole,
+            SchoolZone = SchoolZone.B,
             CreatedAtUtc = now,
         };
         db.Municipalities.Add(commune);

@@ -15,7 +15,8 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
     public sealed record PlannedLine(int Number, string Description, DateOnly? Start, DateOnly? End, LineAction Action, string? Note,
         IReadOnlyList<string> Errors, int? MatchedId = null);
 
-    public sealed record Plan(IReadOnlyList<string> FileErrors, IReadOnlyList<PlannedLine> Lines, IReadOnlyList<string> Zones)
+    /// <param name="Zone">The zone of the file whose lines are read, or null when the file has no zones.</param>
+    public sealed record Plan(IReadOnlyList<string> FileErrors, IReadOnlyList<PlannedLine> Lines, IReadOnlyList<string> Zones, string? Zone = null)
     {
         public bool HasErrors => FileErrors.Count > 0 || Lines.Any(l => l.Errors.Count > 0);
         public int Count(LineAction action) => Lines.Count(l => l.Errors.Count == 0 && l.Action == action);
@@ -41,7 +42,9 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
     }
 
     /// <summary>Reads the file and says what importing it would do, line by line, without writing anything.</summary>
-    public async Task<Plan> PlanAsync(string text, SchoolYear year, string? zone, CancellationToken ct)
+    /// <param name="zone">The zone chosen on the page, if any.</param>
+    /// <param name="ownZone">The collectivité's zone: the file's lines of that zone when none is chosen.</param>
+    public async Task<Plan> PlanAsync(string text, SchoolYear year, string? zone, SchoolZone? ownZone, CancellationToken ct)
     {
         var file = HolidayFile.Parse(text, ParisClock.Zone);
         if (file.Errors.Count > 0)
@@ -49,7 +52,9 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
             return new Plan(file.Errors, [], []);
         }
         var zones = file.Zones;
-        var chosenZone = zones.Count == 1 ? zones[0] : zones.FirstOrDefault(z => string.Equals(z, zone?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var chosenZone = zones.FirstOrDefault(z => string.Equals(z, zone?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? (ownZone is { } own ? SchoolZones.FindIn(zones, own) : null)
+            ?? (zones.Count == 1 ? zones[0] : null);
         if (zones.Count > 1 && chosenZone is null)
         {
             return new Plan(["Ce fichier contient les vacances de plusieurs zones : choisissez la vôtre dans la liste."], [], zones);
@@ -62,7 +67,7 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
         {
             planned.Add(await PlanLineAsync(line, year, chosenZone, existing, kept, seen, ct));
         }
-        return new Plan([], planned, zones);
+        return new Plan([], planned, zones, chosenZone);
     }
 
     private async Task<PlannedLine> PlanLineAsync(HolidayFile.Line line, SchoolYear year, string? zone,
@@ -135,10 +140,10 @@ public sealed class SchoolHolidays(FamilyPortalDbContext db)
     /// Imports the file in one transaction, read again there so that what is written is what was checked;
     /// nothing is written when any line has an error. Returns the plan that was applied (or refused).
     /// </summary>
-    public async Task<Plan> ImportAsync(int municipalityId, string text, SchoolYear year, string? zone, CancellationToken ct) =>
+    public async Task<Plan> ImportAsync(int municipalityId, string text, SchoolYear year, string? zone, SchoolZone? ownZone, CancellationToken ct) =>
         await db.InTransactionAsync(async token =>
         {
-            var plan = await PlanAsync(text, year, zone, token);
+            var plan = await PlanAsync(text, year, zone, ownZone, token);
             if (plan.HasErrors)
             {
                 return plan;

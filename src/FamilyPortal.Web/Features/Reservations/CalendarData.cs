@@ -6,6 +6,8 @@ namespace FamilyPortal.Web.Features.Reservations;
 /// </summary>
 public sealed class CalendarData
 {
+    /// <summary>The collectivité's public holidays.</summary>
+    public required HolidayCalendar Holidays { get; init; }
     public required IReadOnlyList<SchoolYear> SchoolYears { get; init; }
     public required IReadOnlyList<Closure> Closures { get; init; }
     public required IReadOnlyDictionary<(int ActivityId, DateOnly Date), int> CapacityOverrides { get; init; }
@@ -19,7 +21,7 @@ public sealed class CalendarData
 
     public bool IsWorkingDay(Activity activity, DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
-        && !FrenchPublicHolidays.IsHoliday(day)
+        && !FrenchPublicHolidays.IsHoliday(day, Holidays)
         && ClosureOf(activity, day) is null;
 
     public int? CapacityOf(Activity activity, DateOnly day) =>
@@ -29,6 +31,7 @@ public sealed class CalendarData
     public DayContext Context(Activity activity, Child? child, DateOnly day) => new()
     {
         Day = day,
+        Holidays = Holidays,
         RunsOn = activity.Days,
         Rule = activity.Rule,
         SchoolYearEnd = SchoolYears.FirstOrDefault(y => y.Contains(day))?.EndDate,

@@ -13,6 +13,8 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
         DateOnly from, DateOnly to, CancellationToken ct)
     {
         var closuresFrom = from.AddDays(-LookBackDays);
+        var holidays = await db.Municipalities.AsNoTracking()
+            .Where(m => m.Id == db.CurrentMunicipalityId).Select(m => m.Holidays).SingleOrDefaultAsync(ct);
         var years = await db.SchoolYears.AsNoTracking().ToListAsync(ct);
         var closures = await db.Closures.AsNoTracking()
             .Where(c => c.StartDate <= to && c.EndDate >= closuresFrom).ToListAsync(ct);
@@ -34,6 +36,7 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
                 .ToListAsync(ct);
         return new CalendarData
         {
+            Holidays = holidays,
             SchoolYears = years,
             Closures = closures,
             CapacityOverrides = overrides,

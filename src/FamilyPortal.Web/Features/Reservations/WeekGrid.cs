@@ -11,8 +11,11 @@ public sealed record WeekGrid(DateOnly Monday, IReadOnlyList<DateOnly> Days, IRe
 
 public sealed record GridRow(Activity Activity, IReadOnlyList<GridCell> Cells);
 
-public sealed record GridCell(DateOnly Date, CellState State, string? Reason)
+public sealed record GridCell(DateOnly Date, CellState State, string? Reason, bool PublicHoliday = false)
 {
+    /// <summary>The cell's state in words; a public holiday says « férié » rather than « fermé ».</summary>
+    public string Text => PublicHoliday ? "férié" : State.Describe();
+
     /// <summary>The value posted by the cell's button: « activityId:yyyy-MM-dd ».</summary>
     public string Value(int activityId) => $"{activityId}:{Date:yyyy-MM-dd}";
 }

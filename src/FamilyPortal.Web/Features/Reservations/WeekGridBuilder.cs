@@ -18,7 +18,7 @@ public sealed class WeekGridBuilder(CalendarLoader calendar, TimeProvider time)
             var rows = activities.Select(activity => new GridRow(activity, days.Select(day =>
             {
                 var cell = BasketCell.Of(data.Context(activity, child, day), now, ParisClock.Zone);
-                return new GridCell(day, cell.State, cell.Reason);
+                return new GridCell(day, cell.State, cell.Reason, cell.IsPublicHoliday);
             }).ToList())).ToList();
             result.Add(new WeekGrid(monday, days, rows));
         }

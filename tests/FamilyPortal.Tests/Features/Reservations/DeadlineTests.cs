@@ -6,7 +6,7 @@ public class DeadlineTests
 
     /// <summary>Weekends and public holidays are not working days.</summary>
     private static bool Working(DateOnly d) =>
-        d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !FrenchPublicHolidays.IsHoliday(d);
+        d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !FrenchPublicHolidays.IsHoliday(d, HolidayCalendar.Metropole);
 
     [Fact]
     public void Calendar_days_count_back_every_day()
@@ -98,7 +98,7 @@ public class DeadlineTests
         Assert.Equal(new DateOnly(2026, 4, 5), FrenchPublicHolidays.EasterSunday(2026));
         Assert.Equal(new DateOnly(2027, 3, 28), FrenchPublicHolidays.EasterSunday(2027));
         Assert.Equal(new DateOnly(2017, 4, 16), FrenchPublicHolidays.EasterSunday(2017));
-        var holidays = FrenchPublicHolidays.Of(2026).ToDictionary(h => h.Name, h => h.Date);
+        var holidays = FrenchPublicHolidays.Of(2026, HolidayCalendar.Metropole).ToDictionary(h => h.Name, h => h.Date);
         Assert.Equal(new DateOnly(2026, 4, 6), holidays["Lundi de Pâques"]);
         Assert.Equal(new DateOnly(2026, 5, 14), holidays["Ascension"]);
         Assert.Equal(new DateOnly(2026, 5, 25), holidays["Lundi de Pentecôte"]);

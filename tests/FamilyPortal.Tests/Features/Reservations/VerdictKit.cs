@@ -19,7 +19,7 @@ public static class VerdictKit
 
     /// <summary>Weekends and public holidays are not working days.</summary>
     public static bool Working(DateOnly d) =>
-        d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !FrenchPublicHolidays.IsHoliday(d);
+        d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !FrenchPublicHolidays.IsHoliday(d, HolidayCalendar.Metropole);
 
     public static DayContext Day(DateOnly? day = null, bool booked = false, BasketLineKind? basket = null,
         int? capacity = null, int taken = 0, string? closure = null, BookingRule? rule = null,
@@ -27,6 +27,7 @@ public static class VerdictKit
         new()
         {
             Day = day ?? Monday,
+            Holidays = HolidayCalendar.Metropole,
             RunsOn = ServiceDays.SchoolWeek,
             Rule = rule ?? new BookingRule(),
             SchoolYearEnd = outsideYear ? null : yearEnd ?? new DateOnly(2026, 7, 3),

@@ -41,7 +41,8 @@ public class ImportModel(FamilyPortalDbContext db, SchoolHolidays holidays, Curr
             return Page();
         }
         FileText = text;
-        Plan = await holidays.PlanAsync(text, Year, Zone, ct);
+        Plan = await holidays.PlanAsync(text, Year, Zone, await OwnZoneAsync(ct), ct);
+        Zone = Plan.Zone ?? Zone;
         return Page();
     }
 
@@ -56,7 +57,7 @@ public class ImportModel(FamilyPortalDbContext db, SchoolHolidays holidays, Curr
             }
             return Page();
         }
-        var plan = await holidays.ImportAsync(current.Id!.Value, FileText, Year, Zone, ct);
+        var plan = await holidays.ImportAsync(current.Id!.Value, FileText, Year, Zone, await OwnZoneAsync(ct), ct);
         if (plan.HasErrors)
         {
             Plan = plan;
@@ -67,6 +68,10 @@ public class ImportModel(FamilyPortalDbContext db, SchoolHolidays holidays, Curr
             $"{plan.Count(SchoolHolidays.LineAction.Update)} mise(s) à jour, {plan.Count(SchoolHolidays.LineAction.Unchanged)} déjà enregistrée(s).";
         return RedirectToPage("Index", new { annee = Year.Id });
     }
+
+    /// <summary>The collectivité's zone (« Calendrier de la collectivité »), read when no zone is chosen on the page.</summary>
+    private Task<SchoolZone?> OwnZoneAsync(CancellationToken ct) =>
+        db.Municipalities.AsNoTracking().Where(m => m.Id == current.Id).Select(m => m.SchoolZone).SingleAsync(ct);
 
     private async Task<string?> ReadTextAsync(CancellationToken ct)
     {

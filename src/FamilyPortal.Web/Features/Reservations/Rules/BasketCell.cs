@@ -33,6 +33,9 @@ public sealed class BasketCell
 
     public CellState State { get; }
 
+    /// <summary>Closed because the day is a public holiday of the collectivité's calendar (and no closure says otherwise).</summary>
+    public bool IsPublicHoliday => State == CellState.Closed && Verdict.Reason == VerdictReason.PublicHoliday;
+
     /// <summary>The words beside the state: why « fermé », why the booking or the cancellation is closed.</summary>
     public string? Reason => State switch
     {

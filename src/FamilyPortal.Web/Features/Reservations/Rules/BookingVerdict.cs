@@ -73,7 +73,7 @@ public static class BookingVerdict
     /// <summary>Staff name each cause; parents read « fermé » with the closure's or the holiday's name.</summary>
     private static Verdict? WithoutService(DayContext day, Actor actor)
     {
-        var holiday = FrenchPublicHolidays.NameOf(day.Day);
+        var holiday = day.PublicHoliday;
         var served = day.RunsOn.Includes(day.Day.DayOfWeek);
         if (actor == Actor.Parent)
         {

@@ -7,6 +7,8 @@ namespace FamilyPortal.Web.Features.Reservations.Rules;
 public sealed record DayContext
 {
     public required DateOnly Day { get; init; }
+    /// <summary>The collectivité's public holidays: métropole, Alsace-Moselle or an overseas department.</summary>
+    public required HolidayCalendar Holidays { get; init; }
     public required ServiceDays RunsOn { get; init; }
     public required BookingRule Rule { get; init; }
     /// <summary>The school year the day belongs to, or null when it is outside every published year.</summary>
@@ -24,7 +26,10 @@ public sealed record DayContext
     public required Func<DateOnly, bool> IsWorkingDay { get; init; }
 
     /// <summary>The name shown beside « fermé »: the closure's reason, else the public holiday's name.</summary>
-    public string? ClosedFor => ClosureReason ?? FrenchPublicHolidays.NameOf(Day);
+    public string? ClosedFor => ClosureReason ?? PublicHoliday;
+
+    /// <summary>The name of the public holiday that day in the collectivité's calendar, or null.</summary>
+    public string? PublicHoliday => FrenchPublicHolidays.NameOf(Day, Holidays);
 
     public bool IsFull => Capacity is { } capacity && Booked >= capacity;
 }
