@@ -34,7 +34,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is FamilyPortalDbContext db)
         {
-            await RecordAsync(db, new AsyncQueries(cancellationToken));
+            await RecordAsync(db, new AsyncJournalQueries(cancellationToken));
         }
         return result;
     }
@@ -45,7 +45,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         if (eventData.Context is FamilyPortalDbContext db)
         {
             // The synchronous runner completes the task before it returns.
-            RecordAsync(db, new SyncQueries()).GetAwaiter().GetResult();
+            RecordAsync(db, new SyncJournalQueries()).GetAwaiter().GetResult();
         }
         return result;
     }
@@ -145,7 +145,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
     private static IQueryable<JournalEntry> KeyUpdate(FamilyPortalDbContext db, JournalEntry journal) =>
         db.Set<JournalEntry>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).Where(j => j.Id == journal.Id);
 
-    private async Task RecordAsync(FamilyPortalDbContext db, IQueries queries)
+    private async Task RecordAsync(FamilyPortalDbContext db, IJournalQueries queries)
     {
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -220,7 +220,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
     }
 
     /// <summary>« Valider » of a parent: the account, its family, and what was booked, cancelled and refused.</summary>
-    private async Task WriteValidationAsync(FamilyPortalDbContext db, EntityEntry record, DateTime now, IQueries queries)
+    private async Task WriteValidationAsync(FamilyPortalDbContext db, EntityEntry record, DateTime now, IJournalQueries queries)
     {
         var validation = (BasketValidation)record.Entity;
         var account = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => u.Id == validation.AccountId)
@@ -250,7 +250,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         });
     }
 
-    private async Task<Actor> StaffAsync(FamilyPortalDbContext db, IQueries queries)
+    private async Task<Actor> StaffAsync(FamilyPortalDbContext db, IJournalQueries queries)
     {
         var account = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => u.Id == current.AccountId)
             .Select(u => new { u.UserName, u.FirstName, u.LastName }))).FirstOrDefault();
@@ -263,7 +263,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
     /// A staff account's role given or taken (Identity's role rows hold only ids): one entry per account, on the
     /// account, « Rôle : Agent → Administrateur ». The rows of an account being deleted go with its own entry.
     /// </summary>
-    private async Task WriteRoleChangesAsync(FamilyPortalDbContext db, IReadOnlyList<EntityEntry> records, int municipalityId, Actor staff, DateTime now, IQueries queries)
+    private async Task WriteRoleChangesAsync(FamilyPortalDbContext db, IReadOnlyList<EntityEntry> records, int municipalityId, Actor staff, DateTime now, IJournalQueries queries)
     {
         var rows = records.Select(r => (Record: r, Row: (IdentityUserRole<string>)r.Entity)).ToList();
         var userIds = rows.Select(r => r.Row.UserId).Distinct().ToList();
@@ -271,7 +271,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         var accounts = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName, u.StaffMunicipalityId }))).ToDictionary(u => u.Id);
         var roleNames = (await queries.ListAsync(db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.Name }))).ToDictionary(r => r.Id, r => RoleLabel(r.Name));
+            .Select(r => new { r.Id, r.Name }))).ToDictionary(r => r.Id, r => JournalLabels.Role(r.Name));
         foreach (var group in rows.GroupBy(r => r.Row.UserId))
         {
             var tracked = db.ChangeTracker.Entries<PortalAccount>().FirstOrDefault(e => e.Entity.Id == group.Key);
@@ -300,14 +300,6 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         }
     }
 
-    private static string RoleLabel(string? role) => role switch
-    {
-        Roles.Administrator => "Administrateur",
-        Roles.Agent => "Agent",
-        Roles.Operator => "Opérateur",
-        _ => role ?? "",
-    };
-
     private static bool IsJournalled(EntityEntry record, int municipalityId) => record.Entity switch
     {
         _ when JournalSecrets.IsIgnored(record.Metadata.ClrType) => false,
@@ -317,20 +309,4 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
             || record.Property(nameof(PortalAccount.StaffMunicipalityId)).OriginalValue as int? == municipalityId,
         _ => false,
     };
-
-    /// <summary>Runs the journal's few lookups with the save's own flavour (synchronous or not).</summary>
-    internal interface IQueries
-    {
-        Task<List<T>> ListAsync<T>(IQueryable<T> query);
-    }
-
-    private sealed class AsyncQueries(CancellationToken ct) : IQueries
-    {
-        public Task<List<T>> ListAsync<T>(IQueryable<T> query) => query.ToListAsync(ct);
-    }
-
-    private sealed class SyncQueries : IQueries
-    {
-        public Task<List<T>> ListAsync<T>(IQueryable<T> query) => Task.FromResult(query.ToList());
-    }
 }

@@ -129,4 +129,13 @@ public static class JournalLabels
             null => stem + "(e)",
         };
     }
+
+    /// <summary>A staff role as the journal writes it.</summary>
+    public static string Role(string? role) => role switch
+    {
+        Roles.Administrator => "Administrateur",
+        Roles.Agent => "Agent",
+        Roles.Operator => "Opérateur",
+        _ => role ?? "",
+    };
 }

@@ -18,7 +18,7 @@ internal sealed class JournalNames
     private Dictionary<string, string> _accounts = [];
     private Dictionary<int, string> _brackets = [];
 
-    public static async Task<JournalNames> LoadAsync(FamilyPortalDbContext db, IReadOnlyList<EntityEntry> records, JournalInterceptor.IQueries queries)
+    public static async Task<JournalNames> LoadAsync(FamilyPortalDbContext db, IReadOnlyList<EntityEntry> records, IJournalQueries queries)
     {
         var names = new JournalNames();
         var childIds = IdsOf(records, "ChildId");

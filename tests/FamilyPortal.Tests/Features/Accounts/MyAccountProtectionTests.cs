@@ -63,7 +63,9 @@ public class MyAccountProtectionTests(AccountsFactory factory) : IClassFixture<A
         Assert.NotNull(await FindAsync(factory, identifiant));
         var signIn = await SignInAsync(PageClient.For(factory), identifiant, Password);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        Assert.Contains("verrouillé", (await PageClient.ParseAsync(signIn)).QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        // The sign-in answers a locked account like a wrong password: it does not tell that the account exists.
+        Assert.Contains(FamilyPortal.Web.Features.Accounts.SignInModel.Refusal, (await PageClient.ParseAsync(signIn)).QuerySelector(".validation-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await FindAsync(factory, identifiant))!.LockoutEnd);
         Assert.DoesNotContain(await MailToAsync(factory, email), m => m.Subject == "Confirmez votre nouvelle adresse email");
     }
 
