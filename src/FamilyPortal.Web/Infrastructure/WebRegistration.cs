@@ -40,6 +40,7 @@ public static class WebRegistration
         // A year, as browsers' preload lists ask; sub-domains are the town halls' own business.
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SensitiveData>();
         services.AddPortalRateLimiting(configuration);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
