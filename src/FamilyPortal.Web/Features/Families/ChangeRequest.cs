@@ -22,8 +22,6 @@ public class ChangeRequest : ITenantOwned, IVersioned
     public string? Values { get; set; }
     /// <summary>Before and after sealed (fiche sanitaire); null otherwise.</summary>
     public byte[]? SealedValues { get; set; }
-    /// <summary>The version of the family (or of the fiche sanitaire) the parent started from.</summary>
-    public int BaseVersion { get; set; }
     public ChangeRequestStatus Status { get; set; }
     public string? RequestedByAccountId { get; set; }
     public DateTime RequestedAtUtc { get; set; }
