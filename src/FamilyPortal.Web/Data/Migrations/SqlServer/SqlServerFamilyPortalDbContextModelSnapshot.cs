@@ -508,9 +508,6 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("BaseVersion")
-                        .HasColumnType("int");
-
                     b.Property<int?>("ChildId")
                         .HasColumnType("int");
 

@@ -488,9 +488,6 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("BaseVersion")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int?>("ChildId")
                         .HasColumnType("INTEGER");
 

@@ -49,11 +49,19 @@ public class ChildModel(
             (field, message) => ModelState.AddModelError($"Input.{field}", message));
         if (sheet is null)
         {
-            return Page();
+            return Invalid();
         }
         var (stored, _) = await reader.HealthAsync(child.Id, ct);
         Notice = IndexModel.Said(await requests.SubmitHealthAsync(child, stored, sheet, ct));
         return RedirectToPage(new { enfant });
+    }
+
+    /// <summary>The form again with its French messages: 422, nothing written.</summary>
+    private PageResult Invalid()
+    {
+        var page = Page();
+        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return page;
     }
 
     private async Task<Child?> LoadAsync(int childId, CancellationToken ct)

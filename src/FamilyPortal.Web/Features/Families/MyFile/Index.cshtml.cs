@@ -54,7 +54,7 @@ public class IndexModel(
         if (values is null)
         {
             Contacts = [.. (await reader.ContactsAsync(family.Id, ct)).Select(ContactInput.From), new ContactInput()];
-            return Page();
+            return Invalid();
         }
         Notice = Said(await requests.SubmitFamilyAsync(family, values, ct));
         return RedirectToPage();
@@ -78,7 +78,7 @@ public class IndexModel(
         if (values is null)
         {
             Input = FamilyInput.From(requests.Shown(pending, ChangeSection.Family, null, FamilyFileReader.ValuesOf(family)));
-            return Page();
+            return Invalid();
         }
         var names = Children.ToDictionary(c => c.Id, c => c.Name);
         Notice = Said(await requests.SubmitContactsAsync(family, stored, values, names, ct));
@@ -95,11 +95,19 @@ public class IndexModel(
         {
             ModelState.AddModelError("certify", "Cochez « Je certifie l'exactitude des informations » pour confirmer votre dossier.");
             await OnGetAsync(ct);
-            return Page();
+            return Invalid();
         }
         await confirmations.ConfirmAsync(family.Id, YearToConfirm.Id, ct);
         Notice = $"Merci : votre dossier est confirmé pour l'année {YearToConfirm.Label}. Vous pouvez réserver.";
         return RedirectToPage();
+    }
+
+    /// <summary>The form again with its French messages: 422, nothing written.</summary>
+    private PageResult Invalid()
+    {
+        var page = Page();
+        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return page;
     }
 
     private async Task<Family?> LoadAsync(CancellationToken ct)

@@ -26,16 +26,16 @@ public class IndexModel(FamilyPortalDbContext db, ChangePayloads payloads, Chang
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAcceptAsync(int id, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostAcceptAsync(int changeRequestId, int version, CancellationToken ct)
     {
-        var request = await db.ChangeRequests.SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await db.ChangeRequests.SingleOrDefaultAsync(r => r.Id == changeRequestId, ct);
         if (request is null)
         {
             return NotFound();
         }
         if (await decisions.AcceptAsync(request, version, ct) is { } refused)
         {
-            ModelState.AddModelError($"demande-{id}", refused);
+            ModelState.AddModelError($"demande-{changeRequestId}", refused);
             await LoadAsync(ct);
             return Conflict(this);
         }
@@ -43,9 +43,9 @@ public class IndexModel(FamilyPortalDbContext db, ChangePayloads payloads, Chang
         return RedirectToPage(new { statut = Status, famille = Household, type = Section });
     }
 
-    public async Task<IActionResult> OnPostRefuseAsync(int id, int version, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostRefuseAsync(int changeRequestId, int version, string? reason, CancellationToken ct)
     {
-        var request = await db.ChangeRequests.SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await db.ChangeRequests.SingleOrDefaultAsync(r => r.Id == changeRequestId, ct);
         if (request is null)
         {
             return NotFound();
@@ -53,13 +53,13 @@ public class IndexModel(FamilyPortalDbContext db, ChangePayloads payloads, Chang
         var text = reason?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > ChangeRequest.MaxReasonLength)
         {
-            ModelState.AddModelError($"motif-{id}", ChangeRequestDecisions.ReasonRequired);
+            ModelState.AddModelError($"motif-{changeRequestId}", ChangeRequestDecisions.ReasonRequired);
             await LoadAsync(ct);
             return UnprocessablePage();
         }
         if (await decisions.RefuseAsync(request, version, text, ct) is { } refused)
         {
-            ModelState.AddModelError($"demande-{id}", refused);
+            ModelState.AddModelError($"demande-{changeRequestId}", refused);
             await LoadAsync(ct);
             return Conflict(this);
         }

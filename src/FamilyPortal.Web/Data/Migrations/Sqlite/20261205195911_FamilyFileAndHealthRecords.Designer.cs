@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FamilyPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFamilyPortalDbContext))]
-    [Migration("20261205191503_FamilyFileAndHealthRecords")]
+    [Migration("20261205195911_FamilyFileAndHealthRecords")]
     partial class FamilyFileAndHealthRecords
     {
         /// <inheritdoc />
@@ -489,9 +489,6 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BaseVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ChildId")

@@ -87,7 +87,6 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     FieldsSummary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Values = table.Column<string>(type: "TEXT", nullable: true),
                     SealedValues = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     RequestedByAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),

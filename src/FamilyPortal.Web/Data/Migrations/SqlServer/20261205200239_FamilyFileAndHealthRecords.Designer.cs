@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FamilyPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerFamilyPortalDbContext))]
-    [Migration("20261205191514_FamilyFileAndHealthRecords")]
+    [Migration("20261205200239_FamilyFileAndHealthRecords")]
     partial class FamilyFileAndHealthRecords
     {
         /// <inheritdoc />
@@ -510,9 +510,6 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("BaseVersion")
-                        .HasColumnType("int");
 
                     b.Property<int?>("ChildId")
                         .HasColumnType("int");

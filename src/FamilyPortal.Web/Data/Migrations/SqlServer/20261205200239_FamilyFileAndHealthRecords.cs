@@ -87,7 +87,6 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     FieldsSummary = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     Values = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     SealedValues = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
-                    BaseVersion = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     RequestedByAccountId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
