@@ -33,6 +33,11 @@ public sealed class DemoDataTests : IDisposable
         Assert.Contains("GJ - PERI SOIR - 16H05/17H05", labels);
         Assert.Contains("BC - PERI SOIR - 18H05/18H35", labels);
 
+        var health = await db.HealthRecords.IgnoreQueryFilters(all).Include(h => h.Child).SingleAsync();
+        var sheet = scope.ServiceProvider.GetRequiredService<SensitiveData>().OpenJson<FamilyPortal.Web.Features.Families.Rules.HealthSheet>(health.SealedSheet);
+        Assert.Equal(("ANNE", true, "Arachide (cacahuète)"), (health.Child!.FirstName, sheet.HasPai, sheet.FoodAllergies));
+        Assert.Equal(2, await db.FamilyContacts.IgnoreQueryFilters(all).CountAsync());
+
         var news = await db.NewsItems.IgnoreQueryFilters(all).OrderBy(n => n.PublishFromUtc).Select(n => n.Title).ToListAsync();
         Assert.Equal(["Inscriptions périscolaires", "Menus de la semaine"], news);
 

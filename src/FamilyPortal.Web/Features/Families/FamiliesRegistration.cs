@@ -13,6 +13,7 @@ public static class FamiliesRegistration
         services.AddScoped<FileJournal>();
         services.AddScoped<FileConfirmations>();
         services.AddScoped<FileDashboard>();
+        services.AddScoped<FamilyFileExport>();
         services.AddScoped<Import.FamilyImporter>();
         return services;
     }
