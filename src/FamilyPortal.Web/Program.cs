@@ -20,6 +20,7 @@ builder.Services
     .AddPortalCalendar()
     .AddPortalFamilies()
     .AddPortalReservations()
+    .AddPortalEnrolments()
     .AddPortalDashboard()
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)

@@ -34,6 +34,11 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
                 .Where(l => l.AccountId == accountId && childIds.Contains(l.ChildId) && l.Date >= from && l.Date <= to)
                 .Select(l => new { l.ChildId, l.ActivityId, l.Date, l.Kind })
                 .ToListAsync(ct);
+        var enrolments = await db.Enrolments.AsNoTracking()
+            .Where(e => childIds.Contains(e.ChildId) && activityIds.Contains(e.ActivityId) && e.State == EnrolmentState.Enrolled
+                && e.StartDate <= to && e.EndDate >= from)
+            .Select(e => new { e.ChildId, e.ActivityId, e.StartDate, e.EndDate })
+            .ToListAsync(ct);
         return new CalendarData
         {
             Holidays = holidays,
@@ -43,6 +48,7 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
             Loads = loads,
             Bookings = bookings.Select(b => (b.ChildId, b.ActivityId, b.Date)).ToHashSet(),
             Basket = basket.ToDictionary(l => (l.ChildId, l.ActivityId, l.Date), l => l.Kind),
+            Enrolments = enrolments.ToLookup(e => (e.ChildId, e.ActivityId), e => (e.StartDate, e.EndDate)),
         };
     }
 }

@@ -22,6 +22,9 @@ public sealed record DayContext
     /// <summary>The child's site; null when the child has none yet.</summary>
     public int? ChildSiteId { get; init; }
     public int ActivitySiteId { get; init; }
+    /// <summary>The activity admits only children enrolled for the day's year or period.</summary>
+    public bool EnrolmentRequired { get; init; }
+    public bool ChildEnrolled { get; init; }
     /// <summary>A working day for the « jours ouvrés » count: not a weekend, public holiday or closure.</summary>
     public required Func<DateOnly, bool> IsWorkingDay { get; init; }
 
