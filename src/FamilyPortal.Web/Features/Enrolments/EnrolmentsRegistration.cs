@@ -1,3 +1,5 @@
+using FamilyPortal.Web.Infrastructure.Jobs;
+
 namespace FamilyPortal.Web.Features.Enrolments;
 
 public static class EnrolmentsRegistration
@@ -12,6 +14,7 @@ public static class EnrolmentsRegistration
         services.AddScoped<EnrolmentDecisions>();
         // Conditions of the family's file (dossier confirmed, documents valid) are added here as they land.
         services.AddScoped<IEnrolmentCondition, ActivityConditions>();
+        services.AddScheduledJob<EnrolmentOfferExpiryJob>();
         return services;
     }
 }

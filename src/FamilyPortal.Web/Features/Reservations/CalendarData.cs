@@ -17,6 +17,9 @@ public sealed class CalendarData
     /// <summary>The inscriptions held by the children at activities that require one, as ranges of days.</summary>
     public required ILookup<(int ChildId, int ActivityId), (DateOnly Start, DateOnly End)> Enrolments { get; init; }
 
+    /// <summary>The ranks of the children on the waiting lists of the days read.</summary>
+    public required IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), int> WaitingRanks { get; init; }
+
     public bool IsEnrolled(Activity activity, Child? child, DateOnly day) =>
         child is not null && Enrolments[(child.Id, activity.Id)].Any(range => day >= range.Start && day <= range.End);
 
@@ -49,6 +52,7 @@ public sealed class CalendarData
         ActivitySiteId = activity.SiteId,
         EnrolmentRequired = activity.Enrolment.Required,
         ChildEnrolled = activity.Enrolment.Required && IsEnrolled(activity, child, day),
+        WaitingRank = child is not null && WaitingRanks.TryGetValue((child.Id, activity.Id, day), out var rank) ? rank : null,
         IsWorkingDay = d => IsWorkingDay(activity, d),
     };
 }

@@ -109,6 +109,16 @@ public class EnrolmentPageTests(AccountsFactory factory) : IClassFixture<Account
         Assert.Equal("Cochez au moins une demande (500 au plus).", PageClient.ErrorOf(await PageClient.ParseAsync(nothingChosen), "ids"));
         var unknown = await admin.SubmitAsync(queue, "/admin/inscriptions", new Dictionary<string, string?> { ["decision"] = "accepter", ["ids"] = "987654" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var other = await TenantBuilder.CreateAsync(factory, linkAccount: false);
+        var othersRequest = await StateOfAsync(factory, other.MunicipalityId, other.ChildId, other.ActivityId);
+        before = await DatabaseFingerprint.OfDatabaseAsync(factory);
+        var foreign = await admin.SubmitAsync(queue, "/admin/inscriptions", new Dictionary<string, string?>
+        {
+            ["decision"] = "retirer",
+            ["ids"] = othersRequest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        await AssertUnchangedAsync(before);
         await AssertUnchangedAsync(before);
 
         var form = new FormUrlEncodedContent([

@@ -60,7 +60,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? activityId, [FromServices] EnrolmentDecisions enrolments, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int? activityId, CancellationToken ct)
     {
         ActivityId = activityId;
         var activity = activityId is null ? null : await db.Activities.Include(a => a.Site).SingleOrDefaultAsync(a => a.Id == activityId, ct);
@@ -129,7 +129,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
             return ShowErrors(activity);
         }
         // More enrolment places, or automatic promotion newly chosen: the waiting list gets them now.
-        await enrolments.FillFreedPlacesAsync(activity.Id, ct);
+        await HttpContext.RequestServices.GetRequiredService<EnrolmentDecisions>().FillFreedPlacesAsync(activity.Id, ct);
         TempData["Notice"] = activityId is null ? $"La prestation {activity.Label} est créée." : $"La prestation {activity.Label} est enregistrée.";
         return RedirectToPage("Index", new { site = activity.SiteId });
     }

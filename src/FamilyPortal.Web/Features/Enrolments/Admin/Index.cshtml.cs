@@ -22,8 +22,6 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, E
     public IReadOnlyList<(int Id, string Label)> Activities { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     [TempData] public string? Notice { get; set; }
-    /// <summary>The reason typed, shown again beside its error.</summary>
-    public string? Motif { get; private set; }
 
     public static readonly IReadOnlyList<(string Value, string Label, EnrolmentState[] States)> Filters =
     [
@@ -34,11 +32,17 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, E
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string? decision, int[]? ids, string? motif, CancellationToken ct)
+    /// <summary>« accepter », « refuser » or « retirer », from the button pressed.</summary>
+    [BindProperty(Name = "decision")] public string? Decision { get; set; }
+    [BindProperty(Name = "ids")] public int[]? Ids { get; set; }
+    /// <summary>The reason of a refusal, sent to the family; shown again beside its error.</summary>
+    [BindProperty(Name = "motif")] public string? Motif { get; set; }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var chosen = (ids ?? []).Distinct().ToList();
-        var reason = motif?.Trim() ?? "";
-        Motif = motif;
+        var decision = Decision;
+        var chosen = (Ids ?? []).Distinct().ToList();
+        var reason = Motif?.Trim() ?? "";
         if (decision is not ("accepter" or "refuser" or "retirer"))
         {
             ModelState.AddModelError("decision", "Choisissez « Accepter », « Refuser » ou « Retirer ».");

@@ -151,6 +151,44 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WaitingEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitingEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WaitingEntries_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WaitingEntries_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WaitingEntries_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_EnrolmentLoads_MunicipalityId_ActivityId_StartDate",
                 table: "EnrolmentLoads",
@@ -171,6 +209,23 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 name: "IX_Enrolments_MunicipalityId_ActivityId_StartDate_State",
                 table: "Enrolments",
                 columns: new[] { "MunicipalityId", "ActivityId", "StartDate", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitingEntries_ActivityId",
+                table: "WaitingEntries",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitingEntries_ChildId_ActivityId_Date",
+                table: "WaitingEntries",
+                columns: new[] { "ChildId", "ActivityId", "Date" },
+                unique: true,
+                filter: "[State] = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitingEntries_MunicipalityId_ActivityId_Date_State",
+                table: "WaitingEntries",
+                columns: new[] { "MunicipalityId", "ActivityId", "Date", "State" });
         }
 
         /// <inheritdoc />
@@ -181,6 +236,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Enrolments");
+
+            migrationBuilder.DropTable(
+                name: "WaitingEntries");
 
             migrationBuilder.DropColumn(
                 name: "Enrolment_AutoAccept",
