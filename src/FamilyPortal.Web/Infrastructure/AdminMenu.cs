@@ -10,6 +10,7 @@ public static class AdminMenu
         new("/admin", "Tableau de bord"),
         new("/admin/familles", "Familles"),
         new("/admin/reservations", "Réservations"),
+        new("/admin/inscriptions", "Inscriptions"),
         new("/admin/sites", "Sites"),
         new("/admin/prestations", "Prestations"),
         new("/admin/calendrier", "Calendrier"),
