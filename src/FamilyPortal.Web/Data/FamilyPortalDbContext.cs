@@ -45,6 +45,7 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<AdhesionAttempt> AdhesionAttempts => Set<AdhesionAttempt>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Infrastructure.Jobs.JobLease> JobLeases => Set<Infrastructure.Jobs.JobLease>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredCaptchaChallenge> CaptchaChallenges => Set<StoredCaptchaChallenge>();
@@ -59,6 +60,9 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<WaitingEntry> WaitingEntries => Set<WaitingEntry>();
+    public DbSet<EnrolmentLoad> EnrolmentLoads => Set<EnrolmentLoad>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -71,6 +71,7 @@ public sealed partial class SecurityWorld
         RecordIds["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.MunicipalityId == town).Select(q => q.Id).FirstAsync());
         RecordIds["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
         RecordIds["changerequestid"] = Text(await db.ChangeRequests.IgnoreQueryFilters().Where(r => r.MunicipalityId == town).Select(r => r.Id).FirstAsync());
+        RecordIds["enrolmentid"] = Text(await db.Enrolments.IgnoreQueryFilters().Where(e => e.MunicipalityId == town).Select(e => e.Id).FirstAsync());
         RecordIds["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
     }
 
@@ -84,6 +85,7 @@ public sealed partial class SecurityWorld
         "id" when page.StartsWith("/Families/Admin/", StringComparison.Ordinal) || page == "/Invoices/Admin/Quotient" => Text(A.FamilyId),
         "id" when page == "/Reservations/Basket/Summary" => Text(ValidationId),
         "id" when page.StartsWith("/DevMailbox/", StringComparison.Ordinal) => "1",
+        "id" when page == "/Enrolments/Index" => RecordIds["enrolmentid"],
         "familyid" or "famille" => Text(A.FamilyId),
         "childid" or "enfant" => Text(A.ChildId),
         "membershipid" => Text(MembershipId),
