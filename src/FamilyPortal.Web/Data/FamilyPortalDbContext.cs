@@ -29,6 +29,11 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Child> Children => Set<Child>();
     public DbSet<ResponsibleAdult> ResponsibleAdults => Set<ResponsibleAdult>();
+    public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
+    public DbSet<FamilyContactChild> FamilyContactChildren => Set<FamilyContactChild>();
+    public DbSet<HealthRecord> HealthRecords => Set<HealthRecord>();
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+    public DbSet<FamilyFileConfirmation> FamilyFileConfirmations => Set<FamilyFileConfirmation>();
     public DbSet<FamilyImportDraft> FamilyImportDrafts => Set<FamilyImportDraft>();
     public DbSet<SchoolYear> SchoolYears => Set<SchoolYear>();
     public DbSet<Closure> Closures => Set<Closure>();

@@ -31,6 +31,8 @@ public enum JournalAction
     Modified,
     Deleted,
     BasketValidated,
+    /// <summary>A sensitive record read by staff (a fiche sanitaire).</summary>
+    Viewed,
 }
 
 /// <summary>A changed field: its name in the code, the values before and after as shown to a person.</summary>

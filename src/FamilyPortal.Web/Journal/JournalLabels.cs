@@ -27,6 +27,10 @@ public static class JournalLabels
         [nameof(NewsItem)] = new("Actualité", true),
         ["Invoice"] = new("Facture", true),
         ["BracketPrice"] = new("Tarif par tranche", false),
+        ["HealthRecord"] = new("Fiche sanitaire", true),
+        ["FamilyContact"] = new("Contact de la famille", false),
+        ["ChangeRequest"] = new("Demande de modification", true),
+        ["FamilyFileConfirmation"] = new("Dossier famille confirmé", false),
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -120,6 +124,7 @@ public static class JournalLabels
         {
             JournalAction.Created => "créé",
             JournalAction.Deleted => "supprimé",
+            JournalAction.Viewed => "consulté",
             _ => "modifié",
         };
         return feminine switch

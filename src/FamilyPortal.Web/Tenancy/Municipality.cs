@@ -18,4 +18,10 @@ public class Municipality
     /// <summary>The school-holiday zone, used to pick the collectivité's lines of the ministry's file; null when not chosen.</summary>
     public SchoolZone? SchoolZone { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Parents' changes of phone numbers and emails apply at once (journalled) instead of waiting for staff.</summary>
+    public bool ContactChangesApplyAtOnce { get; set; }
+    /// <summary>The age from which parents may allow a child to leave alone (« sortie seul(e) »).</summary>
+    public int LeaveAloneMinimumAge { get; set; } = DefaultLeaveAloneMinimumAge;
+
+    public const int DefaultLeaveAloneMinimumAge = 8;
 }

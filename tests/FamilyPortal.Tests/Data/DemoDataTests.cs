@@ -36,6 +36,11 @@ public sealed class DemoDataTests : IDisposable
         Assert.Equal((EnrolmentMode.Period, "Vacances d'hiver 2027", true), (centre.Enrolment.Mode, centre.Enrolment.PeriodLabel, centre.Enrolment.AutoAccept));
         Assert.Equal(1, await db.WaitingEntries.IgnoreQueryFilters(all).CountAsync(e => e.State == WaitingState.Waiting));
 
+        var health = await db.HealthRecords.IgnoreQueryFilters(all).Include(h => h.Child).SingleAsync();
+        var sheet = scope.ServiceProvider.GetRequiredService<SensitiveData>().OpenJson<FamilyPortal.Web.Features.Families.Rules.HealthSheet>(health.SealedSheet);
+        Assert.Equal(("ANNE", true, "Arachide (cacahuète)"), (health.Child!.FirstName, sheet.HasPai, sheet.FoodAllergies));
+        Assert.Equal(2, await db.FamilyContacts.IgnoreQueryFilters(all).CountAsync());
+
         var news = await db.NewsItems.IgnoreQueryFilters(all).OrderBy(n => n.PublishFromUtc).Select(n => n.Title).ToListAsync();
         Assert.Equal(["Inscriptions périscolaires", "Menus de la semaine"], news);
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +90,8 @@ public static class TenantBuilder
         await AddReservationRowsAsync(scope.ServiceProvider, db, municipality.Id, activity.Id, child.Id, unique);
         var importDraftId = await AddImportDraftAsync(scope.ServiceProvider, db, municipality.Id, unique);
         await BillingRows.AddAsync(db, municipality.Id, family.Id, child.Id, activity.Id);
+        await FamilyFileRows.AddAsync(scope.ServiceProvider, db, municipality.Id, family.Id, child.Id,
+            await db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == municipality.Id).Select(y => y.Id).FirstAsync());
         await EnrolmentRows.AddAsync(db, municipality.Id, child.Id, activity.Id);
         return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId) { ImportDraftId = importDraftId };
     }

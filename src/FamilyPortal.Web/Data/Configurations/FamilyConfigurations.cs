@@ -14,6 +14,12 @@ internal sealed class FamilyConfiguration : IEntityTypeConfiguration<Family>
         entity.Property(f => f.Phone).HasMaxLength(20);
         entity.Property(f => f.AdhesionCodeLookup).HasMaxLength(64);
         entity.Property(f => f.AdhesionCodeProtected).HasMaxLength(1000);
+        entity.Property(f => f.AddressLine).HasMaxLength(200);
+        entity.Property(f => f.PostalCode).HasMaxLength(10);
+        entity.Property(f => f.City).HasMaxLength(100);
+        entity.Property(f => f.AllowanceBody).HasMaxLength(10);
+        entity.Property(f => f.AllowanceNumber).HasMaxLength(20);
+        entity.Property(f => f.Situation).HasMaxLength(50);
         entity.HasOne(f => f.Municipality).WithMany().HasForeignKey(f => f.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         // Codes are unique across the whole platform: one lookup finds one family.
         entity.HasIndex(f => f.AdhesionCodeLookup).IsUnique();

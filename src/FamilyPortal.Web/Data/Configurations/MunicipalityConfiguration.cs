@@ -15,5 +15,6 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         entity.Property(m => m.TimeZoneId).HasMaxLength(64);
         entity.Property(m => m.Holidays).HasConversion<string>().HasMaxLength(20);
         entity.Property(m => m.SchoolZone).HasConversion<string>().HasMaxLength(20);
+        entity.Property(m => m.LeaveAloneMinimumAge).HasDefaultValue(Municipality.DefaultLeaveAloneMinimumAge);
     }
 }

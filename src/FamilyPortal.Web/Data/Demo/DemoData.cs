@@ -7,7 +7,7 @@ namespace FamilyPortal.Web.Data.Demo;
 /// The demo collectivité of the parents' guide, so that a newcomer can try the portal at once:
 /// COMMUNE D'ECROUVES, its two sites and their activities, the DUPOND family, an administrator and an operator.
 /// </summary>
-public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount> users, AdhesionCodeVault codes, TimeProvider time)
+public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount> users, AdhesionCodeVault codes, SensitiveData sensitive, TimeProvider time)
 {
     public const string MunicipalityName = "COMMUNE D'ECROUVES";
     public const string FamilyCode = "WKMLY75KOA";
@@ -112,6 +112,8 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             Site = justice,
         });
         db.Families.Add(family);
+        await db.SaveChangesAsync(ct);
+        DemoFamilyFile.Add(db, sensitive, family, now);
         await db.SaveChangesAsync(ct);
         await new DemoBilling(db, time).SeedAsync(commune.Id, family, ct);
         await new DemoEnrolments(db, time).SeedAsync(commune.Id, justice, periscolaire, family, ct);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPortal.Web.Features.Accounts;
 
 /// <summary>« Télécharger mes données » (RGPD, right of access and portability): what the portal holds about the account.</summary>
-public sealed class AccountDataExport(FamilyPortalDbContext db, TimeProvider time)
+public sealed class AccountDataExport(FamilyPortalDbContext db, FamilyFileExport familyFiles, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -37,6 +37,7 @@ public sealed class AccountDataExport(FamilyPortalDbContext db, TimeProvider tim
                 creeLe = account.CreatedAtUtc,
             },
             adhesions,
+            dossiersFamille = await familyFiles.ForAccountAsync(account.Id, ct),
             reservations = Array.Empty<object>(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(data, Json);

@@ -8,6 +8,8 @@ public class SchoolYear : ITenantOwned
     public required string Label { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
+    /// <summary>« Mise à jour des dossiers » opened: families confirm their file before booking in this year.</summary>
+    public bool FileUpdateRequired { get; set; }
 
     public bool Contains(DateOnly day) => day >= StartDate && day <= EndDate;
 }

@@ -17,8 +17,17 @@ public class Family : ITenantOwned, IVersioned
     /// <summary>The adhesion code encrypted with Data Protection, so staff can show and print it.</summary>
     public string AdhesionCodeProtected { get; set; } = "";
     public bool AdhesionCodeRevoked { get; set; }
+    public string? AddressLine { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    /// <summary>« CAF » or « MSA »: the organisme that pays the family's allowances.</summary>
+    public string? AllowanceBody { get; set; }
+    public string? AllowanceNumber { get; set; }
+    /// <summary>Situation familiale, one of <see cref="Rules.FamilyFileValues.Situations"/>.</summary>
+    public string? Situation { get; set; }
     /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
     public int Version { get; set; }
     public List<Child> Children { get; } = [];
     public List<ResponsibleAdult> Adults { get; } = [];
+    public List<FamilyContact> Contacts { get; } = [];
 }

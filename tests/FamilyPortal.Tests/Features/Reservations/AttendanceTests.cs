@@ -57,9 +57,9 @@ public class AttendanceTests(AccountsFactory factory) : IClassFixture<AccountsFa
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Nom;Prénom;Classe;Foyer;Réservé par la mairie", lines[0]);
+        Assert.Equal("Nom;Prénom;Classe;Foyer;Réservé par la mairie;Allergies;Régime;PAI;Personnes autorisées", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("\"'=HYPERLINK(\"\"http://pirate.exemple\"\";\"\"clic\"\")\";Max;CM1;MARTIN;non", StringComparison.Ordinal));
-        Assert.Contains("MARTIN;Lou;;MARTIN;non", lines);
+        Assert.Contains("MARTIN;Lou;;MARTIN;non;;;non;", lines);
     }
 
     [Fact]

@@ -519,6 +519,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<bool>("FileUpdateRequired")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -626,6 +629,81 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("EnrolmentLoads");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FieldsSummary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<byte[]>("SealedValues")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("FamilyId", "Status");
+
+                    b.HasIndex("MunicipalityId", "Status", "RequestedAtUtc");
+
+                    b.ToTable("ChangeRequests");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.Property<int>("Id")
@@ -683,6 +761,10 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AddressLine")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("AdhesionCodeLookup")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -695,6 +777,18 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("AdhesionCodeRevoked")
                         .HasColumnType("bit");
+
+                    b.Property<string>("AllowanceBody")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("AllowanceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -713,7 +807,15 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Situation")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
@@ -733,6 +835,149 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasFilter("[Reference] IS NOT NULL");
 
                     b.ToTable("Families");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsAuthorisedPickup")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsEmergencyContact")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
+
+                    b.HasIndex("FamilyId", "LastName", "FirstName")
+                        .IsUnique();
+
+                    b.ToTable("FamilyContacts");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContactChild", b =>
+                {
+                    b.Property<int>("FamilyContactId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.HasKey("FamilyContactId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("FamilyContactChildren");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyFileConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolYearId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("SchoolYearId");
+
+                    b.HasIndex("FamilyId", "SchoolYearId")
+                        .IsUnique();
+
+                    b.ToTable("FamilyFileConfirmations");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.HealthRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("HasPai")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("SealedSheet")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "HasPai");
+
+                    b.ToTable("HealthRecords");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
@@ -1705,6 +1950,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("ContactChangesApplyAtOnce")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1717,6 +1965,11 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("LeaveAloneMinimumAge")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(8);
 
                     b.Property<int>("MaxAccountsPerFamily")
                         .HasColumnType("int");
@@ -2035,6 +2288,30 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ChangeRequest", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Family");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
@@ -2068,6 +2345,86 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContact", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
+                        .WithMany("Contacts")
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContactChild", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.FamilyContact", "Contact")
+                        .WithMany("Children")
+                        .HasForeignKey("FamilyContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyFileConfirmation", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Calendar.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.HealthRecord", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
@@ -2448,6 +2805,13 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                 {
                     b.Navigation("Adults");
 
+                    b.Navigation("Children");
+
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContact", b =>
+                {
                     b.Navigation("Children");
                 });
 

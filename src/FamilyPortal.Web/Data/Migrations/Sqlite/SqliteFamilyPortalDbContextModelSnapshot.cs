@@ -501,6 +501,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FileUpdateRequired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -606,6 +609,79 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("EnrolmentLoads");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ChangeRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldsSummary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedValues")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("FamilyId", "Status");
+
+                    b.HasIndex("MunicipalityId", "Status", "RequestedAtUtc");
+
+                    b.ToTable("ChangeRequests");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.Property<int>("Id")
@@ -659,6 +735,10 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AddressLine")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AdhesionCodeLookup")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -671,6 +751,18 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("AdhesionCodeRevoked")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowanceBody")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowanceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -689,7 +781,15 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Situation")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
@@ -709,6 +809,143 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasFilter("[Reference] IS NOT NULL");
 
                     b.ToTable("Families");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAuthorisedPickup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEmergencyContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
+
+                    b.HasIndex("FamilyId", "LastName", "FirstName")
+                        .IsUnique();
+
+                    b.ToTable("FamilyContacts");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContactChild", b =>
+                {
+                    b.Property<int>("FamilyContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FamilyContactId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("FamilyContactChildren");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyFileConfirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("SchoolYearId");
+
+                    b.HasIndex("FamilyId", "SchoolYearId")
+                        .IsUnique();
+
+                    b.ToTable("FamilyFileConfirmations");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.HealthRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPai")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedSheet")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "HasPai");
+
+                    b.ToTable("HealthRecords");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
@@ -1645,6 +1882,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ContactChangesApplyAtOnce")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1657,6 +1897,11 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LeaveAloneMinimumAge")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(8);
 
                     b.Property<int>("MaxAccountsPerFamily")
                         .HasColumnType("INTEGER");
@@ -1968,6 +2213,30 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.ChangeRequest", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.ClientCascade);
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Family");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
@@ -2001,6 +2270,86 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContact", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
+                        .WithMany("Contacts")
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContactChild", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.FamilyContact", "Contact")
+                        .WithMany("Children")
+                        .HasForeignKey("FamilyContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyFileConfirmation", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Calendar.SchoolYear", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.HealthRecord", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Import.FamilyImportDraft", b =>
@@ -2381,6 +2730,13 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 {
                     b.Navigation("Adults");
 
+                    b.Navigation("Children");
+
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Families.FamilyContact", b =>
+                {
                     b.Navigation("Children");
                 });
 

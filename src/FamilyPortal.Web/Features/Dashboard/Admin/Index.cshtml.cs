@@ -3,13 +3,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FamilyPortal.Web.Features.Dashboard.Admin;
 
 /// <summary>Tableau de bord of the collectivité's staff.</summary>
-public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard) : PageModel
+public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard, FileDashboard files) : PageModel
 {
     public string MunicipalityName => current.Name ?? "";
 
     public DashboardFigures.View View { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await dashboard.LoadAsync(current.Id!.Value, ct);
+    public int PendingChangeRequests { get; private set; }
+
+    public IReadOnlyList<FileDashboard.PaiChild> PaiToday { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = await dashboard.LoadAsync(current.Id!.Value, ct);
+        PendingChangeRequests = await files.PendingRequestsAsync(ct);
+        PaiToday = await files.PaiTodayAsync(View.Today, ct);
+    }
 
     /// <summary>« 7 / 30 », « 6 / 6 – complet » (in words, not only in numbers), « fermé ».</summary>
     public static string Places(DashboardFigures.DayLoad day)

@@ -10,14 +10,14 @@ namespace FamilyPortal.Web.Features.Reservations.Admin.Attendance;
 /// « Réservations »: the children booked for one activity on one day, with their class — the attendance
 /// sheet the staff print or export to a spreadsheet.
 /// </summary>
-public class IndexModel(FamilyPortalDbContext db, TimeProvider time) : PageModel
+public class IndexModel(FamilyPortalDbContext db, AttendanceCare care, TimeProvider time) : PageModel
 {
-    public sealed record Line(string LastName, string FirstName, string? SchoolClass, string HouseholdName, bool ByStaff);
+    public sealed record Line(string LastName, string FirstName, string? SchoolClass, string HouseholdName, bool ByStaff, AttendanceCare.Care Care);
 
     [BindProperty(SupportsGet = true, Name = "jour")] public string? Jour { get; set; }
     [BindProperty(SupportsGet = true, Name = "prestation")] public int? Prestation { get; set; }
 
-    private static readonly string[] Header = ["Nom", "Prénom", "Classe", "Foyer", "Réservé par la mairie"];
+    private static readonly string[] Header = ["Nom", "Prénom", "Classe", "Foyer", "Réservé par la mairie", "Allergies", "Régime", "PAI", "Personnes autorisées"];
 
     public DateOnly Day { get; private set; }
     public IReadOnlyList<Activity> Activities { get; private set; } = [];
@@ -34,7 +34,7 @@ public class IndexModel(FamilyPortalDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
         var rows = new List<IEnumerable<string?>> { Header };
-        rows.AddRange(Lines.Select(l => new[] { l.LastName, l.FirstName, l.SchoolClass, l.HouseholdName, l.ByStaff ? "oui" : "non" }));
+        rows.AddRange(Lines.Select(l => new[] { l.LastName, l.FirstName, l.SchoolClass, l.HouseholdName, l.ByStaff ? "oui" : "non", l.Care.Allergies, l.Care.Diet, l.Care.Pai ? "oui" : "non", l.Care.AuthorisedPersons }));
         var name = $"presences-{Activity.Id}-{Day:yyyy-MM-dd}.csv";
         return File(CsvText.Document(rows), "text/csv; charset=utf-8", name);
     }
@@ -63,11 +63,13 @@ public class IndexModel(FamilyPortalDbContext db, TimeProvider time) : PageModel
         {
             var rows = await db.Bookings.AsNoTracking()
                 .Where(b => b.ActivityId == activity.Id && b.Date == Day && b.CancelledAtUtc == null)
-                .Join(db.Children, b => b.ChildId, c => c.Id, (b, c) => new { b.StaffReason, c.LastName, c.FirstName, c.SchoolClass, c.FamilyId })
-                .Join(db.Families, x => x.FamilyId, f => f.Id, (x, f) => new { x.LastName, x.FirstName, x.SchoolClass, f.HouseholdName, ByStaff = x.StaffReason != null })
+                .Join(db.Children, b => b.ChildId, c => c.Id, (b, c) => new { b.StaffReason, c.Id, c.LastName, c.FirstName, c.SchoolClass, c.FamilyId })
+                .Join(db.Families, x => x.FamilyId, f => f.Id, (x, f) => new { x.Id, x.LastName, x.FirstName, x.SchoolClass, f.HouseholdName, ByStaff = x.StaffReason != null })
                 .OrderBy(l => l.LastName).ThenBy(l => l.FirstName)
                 .ToListAsync(ct);
-            Lines = rows.Select(r => new Line(r.LastName, r.FirstName, r.SchoolClass, r.HouseholdName, r.ByStaff)).ToList();
+            var cares = await care.ForAsync(rows.Select(r => r.Id).ToList(), ct);
+            Lines = rows.Select(r => new Line(r.LastName, r.FirstName, r.SchoolClass, r.HouseholdName, r.ByStaff,
+                cares.GetValueOrDefault(r.Id) ?? AttendanceCare.Care.None)).ToList();
         }
         return true;
     }
