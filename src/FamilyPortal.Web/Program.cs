@@ -23,6 +23,7 @@ builder.Services
     .AddPortalDashboard()
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)
+    .AddPortalDocuments()
     // Web host: pages, authorization, rate limits, headers
     .AddPortalWeb(builder.Configuration);
 

@@ -1,0 +1,11 @@
+namespace FamilyPortal.Web.Features.Documents;
+
+public static class DocumentsRegistration
+{
+    public static IServiceCollection AddPortalDocuments(this IServiceCollection services)
+    {
+        services.AddScoped<SupportingDocuments>();
+        services.AddScoped<DocumentEmails>();
+        return services;
+    }
+}
