@@ -1,6 +1,7 @@
 using FamilyPortal.Web.Features.Dashboard;
 using FamilyPortal.Web.Features.Staff;
 using FamilyPortal.Web.Infrastructure.Captcha;
+using FamilyPortal.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.Services
     .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalEmail(builder.Configuration)
     .AddPortalCaptcha(builder.Configuration)
+    .AddPortalJobs(builder.Configuration)
     // Features
     .AddPortalAccounts()
     .AddPortalStaff()

@@ -31,6 +31,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             [AdhesionCodeVault.KeySetting] = TestAdhesionCodeKey,
             ["Email:PickupDirectory"] = Path.Combine(WorkDirectory, "mail"),
             ["Email:DispatcherEnabled"] = "false",
+            ["Jobs:Enabled"] = "false",
             // The key ring is encrypted with a certificate outside the database, as in production.
             ["DataProtection:CertificatePath"] = TestCertificate.WriteTo(WorkDirectory),
             ["DataProtection:CertificatePassword"] = TestCertificate.Password,
