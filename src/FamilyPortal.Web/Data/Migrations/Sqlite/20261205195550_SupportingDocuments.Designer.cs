@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FamilyPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFamilyPortalDbContext))]
-    [Migration("20261205191851_SupportingDocuments")]
+    [Migration("20261205195550_SupportingDocuments")]
     partial class SupportingDocuments
     {
         /// <inheritdoc />
@@ -1504,6 +1504,34 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ExpiresAtUtc");
 
                     b.ToTable("CaptchaChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextRunAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>

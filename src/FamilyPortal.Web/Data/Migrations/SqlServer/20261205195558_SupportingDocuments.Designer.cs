@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FamilyPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerFamilyPortalDbContext))]
-    [Migration("20261205191901_SupportingDocuments")]
+    [Migration("20261205195558_SupportingDocuments")]
     partial class SupportingDocuments
     {
         /// <inheritdoc />
@@ -1560,6 +1560,34 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("ExpiresAtUtc");
 
                     b.ToTable("CaptchaChallenges", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HolderId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LastCompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NextRunAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
