@@ -9,6 +9,7 @@ public static class AdminMenu
     [
         new("/admin", "Tableau de bord"),
         new("/admin/familles", "Familles"),
+        new("/admin/pieces", "Pièces"),
         new("/admin/reservations", "Réservations"),
         new("/admin/sites", "Sites"),
         new("/admin/prestations", "Prestations"),

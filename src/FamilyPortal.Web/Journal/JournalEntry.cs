@@ -31,6 +31,8 @@ public enum JournalAction
     Modified,
     Deleted,
     BasketValidated,
+    /// <summary>A staff member opened or downloaded a sensitive record (a family's supporting document).</summary>
+    Viewed,
 }
 
 /// <summary>A changed field: its name in the code, the values before and after as shown to a person.</summary>

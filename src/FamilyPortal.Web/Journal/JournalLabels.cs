@@ -27,6 +27,8 @@ public static class JournalLabels
         [nameof(NewsItem)] = new("Actualité", true),
         ["Invoice"] = new("Facture", true),
         ["BracketPrice"] = new("Tarif par tranche", false),
+        ["SupportingDocument"] = new("Pièce justificative", true),
+        ["SupportingDocumentType"] = new("Type de pièce", false),
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)

@@ -6,6 +6,7 @@ public static class DocumentsRegistration
     {
         services.AddScoped<SupportingDocuments>();
         services.AddScoped<DocumentEmails>();
+        services.AddScoped<DocumentDecisions>();
         return services;
     }
 }

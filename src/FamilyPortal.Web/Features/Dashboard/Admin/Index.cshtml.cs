@@ -1,15 +1,23 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.Dashboard.Admin;
 
 /// <summary>Tableau de bord of the collectivité's staff.</summary>
-public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard) : PageModel
+public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard, FamilyPortalDbContext db) : PageModel
 {
     public string MunicipalityName => current.Name ?? "";
 
     public DashboardFigures.View View { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await dashboard.LoadAsync(current.Id!.Value, ct);
+    /// <summary>Supporting documents deposited by families and waiting for staff.</summary>
+    public int DocumentsToValidate { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = await dashboard.LoadAsync(current.Id!.Value, ct);
+        DocumentsToValidate = await db.Set<SupportingDocument>().CountAsync(d => d.Status == DocumentStatus.Deposited, ct);
+    }
 
     /// <summary>« 7 / 30 », « 6 / 6 – complet » (in words, not only in numbers), « fermé ».</summary>
     public static string Places(DashboardFigures.DayLoad day)
