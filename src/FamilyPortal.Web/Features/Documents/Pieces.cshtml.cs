@@ -42,6 +42,10 @@ public class PiecesModel(SupportingDocuments documents, CurrentMunicipality curr
         {
             return NotFound();
         }
+        if (!await documents.TargetExistsAsync(familyId, typeId, childId, ct))
+        {
+            return NotFound();
+        }
         // Kestrel answers a larger post 413 itself (the error page says why in French); a server that lets it
         // through (the test host) has its form cut at the multipart limit: the same answer here.
         var tooLarge = Request.ContentLength > RequestLimit;
@@ -49,6 +53,10 @@ public class PiecesModel(SupportingDocuments documents, CurrentMunicipality curr
         if (file is not null)
         {
             problem = await documents.DepositAsync(municipalityId, familyId, typeId, childId, file, accountId, ct);
+        }
+        if (problem == SupportingDocuments.NotFound)
+        {
+            return NotFound();
         }
         if (problem is not null)
         {

@@ -10,6 +10,9 @@ public sealed class SupportingDocuments(FamilyPortalDbContext db, SensitiveData 
 {
     public const int RefusalReasonMaxLength = 500;
 
+    /// <summary>The type is not one of the collectivité's, or the child not one of the family's: the page answers 404.</summary>
+    public const string NotFound = "";
+
     public sealed record Latest(int Id, DocumentStatus Status, string? RefusalReason, DateOnly? ExpiresOn, DateTime UploadedAtUtc, string FileName);
 
     /// <summary>One thing the collectivité asks of the family, and where it stands.</summary>
@@ -49,6 +52,11 @@ public sealed class SupportingDocuments(FamilyPortalDbContext db, SensitiveData 
         return list;
     }
 
+    /// <summary>The type is an active one of the collectivité, and the child (when named) one of the family.</summary>
+    public async Task<bool> TargetExistsAsync(int familyId, int typeId, int? childId, CancellationToken ct) =>
+        await db.Set<SupportingDocumentType>().AnyAsync(t => t.Id == typeId && t.IsActive, ct)
+        && (childId is not { } id || await db.Children.AnyAsync(c => c.Id == id && c.FamilyId == familyId, ct));
+
     /// <summary>
     /// Stores the prepared file for the type (and the child, for a per-child type) of the family. A document
     /// still waiting for its validation is replaced by the new one. Returns the French problem, or null.
@@ -57,12 +65,11 @@ public sealed class SupportingDocuments(FamilyPortalDbContext db, SensitiveData 
     {
         ArgumentNullException.ThrowIfNull(file);
         var type = await db.Set<SupportingDocumentType>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId && t.IsActive, ct);
-        if (type is null)
+        if (type is null || (childId is { } id && !await db.Children.AnyAsync(c => c.Id == id && c.FamilyId == familyId, ct)))
         {
-            return "Cette pièce n'est plus demandée par la collectivité.";
+            return NotFound;
         }
-        if (type.PerChild != (childId is not null)
-            || (childId is { } id && !await db.Children.AnyAsync(c => c.Id == id && c.FamilyId == familyId, ct)))
+        if (type.PerChild != (childId is not null))
         {
             return "Choisissez l'enfant concerné par cette pièce.";
         }

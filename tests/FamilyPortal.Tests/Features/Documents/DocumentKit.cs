@@ -8,7 +8,7 @@ using SkiaSharp;
 
 namespace FamilyPortal.Tests.Features.Documents;
 
-/// <summary>Document types, files good and hostile, and the deposit as a browser posts it.</summary>
+/// <summary>Document types, files good and hostile, and the deposit as a browser posts it. The builder's inactive type and its document are left out.</summary>
 public static class DocumentKit
 {
     public const string PagePath = "/mon-dossier/pieces";
@@ -30,7 +30,7 @@ public static class DocumentKit
     }
 
     public static Task<List<SupportingDocument>> DocumentsAsync(PortalFactory factory, int municipalityId) =>
-        Invoices.BillingKit.ReadAsync(factory, municipalityId, db => db.Set<SupportingDocument>().AsNoTracking().OrderBy(d => d.Id).ToListAsync());
+        Invoices.BillingKit.ReadAsync(factory, municipalityId, db => db.Set<SupportingDocument>().AsNoTracking().Where(d => d.Type!.IsActive).OrderBy(d => d.Id).ToListAsync());
 
     /// <summary>A small PDF with a line of text (the marker, to look for it in the database file).</summary>
     public static byte[] Pdf(string text = "Attestation CAF", string extra = "") => Encoding.ASCII.GetBytes(

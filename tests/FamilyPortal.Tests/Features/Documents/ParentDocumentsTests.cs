@@ -179,7 +179,7 @@ public class ParentDocumentsTests(AccountsFactory factory) : IClassFixture<Accou
         var neighbour = await ParentAsync(factory, tenant.MunicipalityId, neighbourFamily);
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.Http.GetAsync($"{PagePath}/Download?id={documentId}")).StatusCode);
         var refused = await DepositAsync(neighbour, types.ChildTypeId, tenant.ChildId, Pdf(), "b.pdf");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Single(await DocumentsAsync(factory, tenant.MunicipalityId));
 
         var other = await TenantBuilder.CreateAsync(factory);
