@@ -1,3 +1,5 @@
+using FamilyPortal.Web.Infrastructure.Jobs;
+
 namespace FamilyPortal.Web.Features.Documents;
 
 public static class DocumentsRegistration
@@ -7,6 +9,7 @@ public static class DocumentsRegistration
         services.AddScoped<SupportingDocuments>();
         services.AddScoped<DocumentEmails>();
         services.AddScoped<DocumentDecisions>();
+        services.AddScheduledJob<DocumentExpiryJob>();
         return services;
     }
 }

@@ -151,7 +151,7 @@ public class StaffDocumentsTests(AccountsFactory factory) : IClassFixture<Accoun
         var edit = await admin.GetPageAsync($"/admin/pieces/types?modifier={type.Id}");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(edit, "/admin/pieces/types", new Dictionary<string, string?> { ["Input.PerChild"] = "true" }, "Save")).StatusCode);
         Assert.True((await ReadAsync(factory, tenant.MunicipalityId, db => db.Set<SupportingDocumentType>().AsNoTracking().SingleAsync(t => t.IsActive))).PerChild);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(edit, "/admin/pieces/types", new Dictionary<string, string?>(), "Delete")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(edit, "/admin/pieces/types", new Dictionary<string, string?>(), $"Delete?typeId={type.Id}")).StatusCode);
         Assert.False(await ReadAsync(factory, tenant.MunicipalityId, db => db.Set<SupportingDocumentType>().AnyAsync(t => t.Id == type.Id)));
     }
 }
