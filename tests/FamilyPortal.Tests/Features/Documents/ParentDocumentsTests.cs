@@ -70,6 +70,23 @@ public class ParentDocumentsTests(AccountsFactory factory) : IClassFixture<Accou
     }
 
     [Fact]
+    public async Task The_account_data_export_lists_the_family_documents_with_their_fingerprint()
+    {
+        var (_, types, parent) = await FamilyAsync();
+        var pdf = Pdf("Export");
+        await DepositAsync(parent, types.FamilyTypeId, null, pdf, "attestation.pdf");
+
+        var json = await (await parent.Http.GetAsync("/mon-compte/Export")).Content.ReadAsStringAsync();
+
+        using var export = System.Text.Json.JsonDocument.Parse(json);
+        var document = export.RootElement.GetProperty("piecesJustificatives").EnumerateArray()
+            .Single(d => d.GetProperty("type").GetString() == "Attestation de quotient familial");
+        Assert.Equal("Deposited", document.GetProperty("etat").GetString());
+        Assert.Equal("attestation.pdf", document.GetProperty("fichier").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), document.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
     public async Task A_pdf_holding_javascript_is_stored_and_only_ever_served_as_an_attachment_with_nosniff()
     {
         var (tenant, types, parent) = await FamilyAsync();
