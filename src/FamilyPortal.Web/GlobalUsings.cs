@@ -10,6 +10,8 @@ global using FamilyPortal.Web.Features.Calendar;
 global using FamilyPortal.Web.Features.Calendar.Rules;
 global using FamilyPortal.Web.Features.Documents;
 global using FamilyPortal.Web.Features.Documents.Rules;
+global using FamilyPortal.Web.Features.Enrolments;
+global using FamilyPortal.Web.Features.Enrolments.Rules;
 global using FamilyPortal.Web.Features.Families;
 global using FamilyPortal.Web.Features.Families.Import;
 global using FamilyPortal.Web.Features.Invoices;

@@ -22,6 +22,7 @@ builder.Services
     .AddPortalCalendar()
     .AddPortalFamilies()
     .AddPortalReservations()
+    .AddPortalEnrolments()
     .AddPortalDashboard()
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)

@@ -55,6 +55,9 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<WaitingEntry> WaitingEntries => Set<WaitingEntry>();
+    public DbSet<EnrolmentLoad> EnrolmentLoads => Set<EnrolmentLoad>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

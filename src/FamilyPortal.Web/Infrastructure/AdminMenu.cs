@@ -11,6 +11,7 @@ public static class AdminMenu
         new("/admin/familles", "Familles"),
         new("/admin/pieces", "Pièces"),
         new("/admin/reservations", "Réservations"),
+        new("/admin/inscriptions", "Inscriptions"),
         new("/admin/sites", "Sites"),
         new("/admin/prestations", "Prestations"),
         new("/admin/calendrier", "Calendrier"),

@@ -32,6 +32,9 @@ public sealed class DemoDataTests : IDisposable
         Assert.Contains("GJ - PERISCOLAIRE MATIN", labels);
         Assert.Contains("GJ - PERI SOIR - 16H05/17H05", labels);
         Assert.Contains("BC - PERI SOIR - 18H05/18H35", labels);
+        var centre = await db.Activities.IgnoreQueryFilters(all).SingleAsync(a => a.Label == DemoEnrolments.HolidayCentreLabel);
+        Assert.Equal((EnrolmentMode.Period, "Vacances d'hiver 2027", true), (centre.Enrolment.Mode, centre.Enrolment.PeriodLabel, centre.Enrolment.AutoAccept));
+        Assert.Equal(1, await db.WaitingEntries.IgnoreQueryFilters(all).CountAsync(e => e.State == WaitingState.Waiting));
 
         var news = await db.NewsItems.IgnoreQueryFilters(all).OrderBy(n => n.PublishFromUtc).Select(n => n.Title).ToListAsync();
         Assert.Equal(["Inscriptions périscolaires", "Menus de la semaine"], news);

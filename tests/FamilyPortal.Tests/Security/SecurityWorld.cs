@@ -70,6 +70,7 @@ public sealed partial class SecurityWorld
         RecordIds["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == town).Select(i => i.Id).FirstAsync());
         RecordIds["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.MunicipalityId == town).Select(q => q.Id).FirstAsync());
         RecordIds["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
+        RecordIds["enrolmentid"] = Text(await db.Enrolments.IgnoreQueryFilters().Where(e => e.MunicipalityId == town).Select(e => e.Id).FirstAsync());
         RecordIds["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
     }
 
@@ -84,6 +85,7 @@ public sealed partial class SecurityWorld
         "id" when page == "/Reservations/Basket/Summary" => Text(ValidationId),
         "id" when page == "/Documents/Pieces" => RecordIds["documentid"],
         "id" when page.StartsWith("/DevMailbox/", StringComparison.Ordinal) => "1",
+        "id" when page == "/Enrolments/Index" => RecordIds["enrolmentid"],
         "familyid" or "famille" => Text(A.FamilyId),
         "childid" or "enfant" => Text(A.ChildId),
         "membershipid" => Text(MembershipId),

@@ -102,6 +102,7 @@ public static class TenantBuilder
         await AddReservationRowsAsync(scope.ServiceProvider, db, municipality.Id, activity.Id, child.Id, unique);
         var importDraftId = await AddImportDraftAsync(scope.ServiceProvider, db, municipality.Id, unique);
         await BillingRows.AddAsync(db, municipality.Id, family.Id, child.Id, activity.Id);
+        await EnrolmentRows.AddAsync(db, municipality.Id, child.Id, activity.Id);
         return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId) { ImportDraftId = importDraftId };
     }
 

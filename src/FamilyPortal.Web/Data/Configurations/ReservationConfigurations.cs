@@ -96,3 +96,17 @@ internal sealed class BasketValidationConfiguration : IEntityTypeConfiguration<B
         entity.HasIndex(v => new { v.AccountId, v.AtUtc });
     }
 }
+
+internal sealed class WaitingEntryConfiguration : IEntityTypeConfiguration<WaitingEntry>
+{
+    public void Configure(EntityTypeBuilder<WaitingEntry> entity)
+    {
+        entity.Property(e => e.AccountId).HasMaxLength(450);
+        entity.HasOne<Municipality>().WithMany().HasForeignKey(e => e.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne<Child>().WithMany().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne<Activity>().WithMany().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        // A child waits once for a day; the list of a day is read in order.
+        entity.HasIndex(e => new { e.ChildId, e.ActivityId, e.Date }).IsUnique().HasFilter("[State] = 0");
+        entity.HasIndex(e => new { e.MunicipalityId, e.ActivityId, e.Date, e.State });
+    }
+}

@@ -40,5 +40,12 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             rule.ComplexProperty(r => r.BookingDeadline);
             rule.ComplexProperty(r => r.CancellationDeadline);
         });
+        entity.ComplexProperty(a => a.Enrolment, enrolment =>
+        {
+            enrolment.Property(e => e.Classes).HasMaxLength(200);
+            enrolment.Property(e => e.PeriodLabel).HasMaxLength(100);
+            enrolment.Ignore(e => e.Required);
+            enrolment.Ignore(e => e.ClassList);
+        });
     }
 }

@@ -114,6 +114,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         db.Families.Add(family);
         await db.SaveChangesAsync(ct);
         await new DemoBilling(db, time).SeedAsync(commune.Id, family, ct);
+        await new DemoEnrolments(db, time).SeedAsync(commune.Id, justice, periscolaire, family, ct);
 
         AddNews(commune.Id, now);
         await db.SaveChangesAsync(ct);
@@ -136,7 +137,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         [
             (new(2026, 10, 17), new(2026, 11, 1), "Vacances de la Toussaint"),
             (new(2026, 12, 19), new(2027, 1, 3), "Vacances de Noël"),
-            (new(2027, 2, 20), new(2027, 3, 7), "Vacances d'hiver"),
+            // The winter holidays close the school activities only: see DemoEnrolments.
             (new(2027, 4, 17), new(2027, 5, 2), "Vacances de printemps"),
         ];
         foreach (var (start, end, reason) in holidays)

@@ -18,6 +18,8 @@ public class Activity : ITenantOwned, IVersioned
     public int? Capacity { get; set; }
     public int SortOrder { get; set; }
     public BookingRule Rule { get; set; } = new();
+    /// <summary>Whether children are enrolled before booking, and on what conditions.</summary>
+    public EnrolmentSettings Enrolment { get; set; } = new();
     public bool IsArchived { get; set; }
     /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
     public int Version { get; set; }

@@ -12,6 +12,7 @@ public sealed class BasketValidator(
     FamilyPortalDbContext db,
     CalendarLoader calendar,
     CapacityGate places,
+    DayWaitingList waitingList,
     ReservationEmails emails,
     TimeProvider time,
     ILogger<BasketValidator> logger)
@@ -56,9 +57,10 @@ public sealed class BasketValidator(
             }
             var context = data.Context(activity, child, line.Date);
             var verdict = BookingVerdict.Judge(context, line.Kind.Intent(), Actor.Parent, now, ParisClock.Zone);
-            var reason = !verdict.Allowed ? verdict.Message
+            var reason = line.Kind == BasketLineKind.Wait ? await WaitAsync(scope, line, context, verdict, now, ct)
+                : !verdict.Allowed ? verdict.Message
                 : line.Kind == BasketLineKind.Add ? await BookAsync(scope, line, context, now, ct)
-                : await CancelAsync(line, now, ct);
+                : await CancelAsync(line, activity, context, now, ct);
             if (reason is not null)
             {
                 Refuse(line, reason);
@@ -66,7 +68,7 @@ public sealed class BasketValidator(
             }
             db.BasketLines.Remove(line);
             applied.Add(new Line(line, child, activity));
-            summary.Add($"{(line.Kind == BasketLineKind.Add ? "Réservé" : "Annulé")} · {child.FirstName} · {activity.Label} · {FrenchDates.Spelled(line.Date)}");
+            summary.Add($"{line.Kind switch { BasketLineKind.Add => "Réservé", BasketLineKind.Cancel => "Annulé", _ => "Liste d'attente" }} · {child.FirstName} · {activity.Label} · {FrenchDates.Spelled(line.Date)}");
         }
         foreach (var line in basket.Where(l => l.RefusalReason is not null))
         {
@@ -119,8 +121,27 @@ public sealed class BasketValidator(
         return null;
     }
 
-    /// <summary>Cancels an allowed line; null when done, else why not.</summary>
-    private async Task<string?> CancelAsync(BasketLine line, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// « Liste d'attente » of a day that was full: booked if a place has freed since, else on the list; null
+    /// when done, else why not (the deadline passed, the child is not enrolled…).
+    /// </summary>
+    private async Task<string?> WaitAsync(ParentScope scope, BasketLine line, DayContext context, Verdict verdict, DateTimeOffset now, CancellationToken ct)
+    {
+        if (verdict.Allowed && await BookAsync(scope, line, context, now, ct) is null)
+        {
+            line.Kind = BasketLineKind.Add;
+            return null;
+        }
+        if (!verdict.Allowed && verdict.Reason != VerdictReason.Full)
+        {
+            return verdict.Message;
+        }
+        await waitingList.JoinAsync(scope, line.ChildId, line.ActivityId, line.Date, ct);
+        return null;
+    }
+
+    /// <summary>Cancels an allowed line, the freed place going to the day's waiting list; null when done, else why not.</summary>
+    private async Task<string?> CancelAsync(BasketLine line, Activity activity, DayContext context, DateTimeOffset now, CancellationToken ct)
     {
         // Conditional on « still active », so two cancellations of one booking give its place back once.
         var cancelled = await db.Bookings
@@ -134,6 +155,7 @@ public sealed class BasketValidator(
             return Verdict.NothingToCancel.Message;
         }
         await places.GiveBackAsync(line.ActivityId, line.Date, ct);
+        await waitingList.PromoteAsync(activity, line.Date, context, ct);
         return null;
     }
 }

@@ -3,11 +3,14 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPortal.Web.Features.Reservations;
 
 /// <summary>The panier as the parent reads it: additions grouped by child and activity, then the cancellation requests.</summary>
-public sealed record BasketView(IReadOnlyList<BasketGroup> Additions, IReadOnlyList<BasketEntry> Cancellations)
+public sealed record BasketView(IReadOnlyList<BasketGroup> Additions, IReadOnlyList<BasketEntry> Cancellations, IReadOnlyList<BasketEntry>? WaitingLines = null)
 {
-    public bool IsEmpty => Additions.Count == 0 && Cancellations.Count == 0;
+    /// <summary>Days asked for on a waiting list.</summary>
+    public IReadOnlyList<BasketEntry> Waits => WaitingLines ?? [];
 
-    public int LineCount => Additions.Sum(g => g.Entries.Count) + Cancellations.Count;
+    public bool IsEmpty => Additions.Count == 0 && Cancellations.Count == 0 && Waits.Count == 0;
+
+    public int LineCount => Additions.Sum(g => g.Entries.Count) + Cancellations.Count + Waits.Count;
 
     /// <summary>Estimated: the prices of the days to book; the invoice is what counts.</summary>
     public decimal EstimatedTotal => Additions.Sum(g => g.UnitPrice * g.Entries.Count);
@@ -43,6 +46,8 @@ public sealed class BasketReader(FamilyPortalDbContext db)
             .ToList();
         var cancellations = lines.Where(l => l.Kind == BasketLineKind.Cancel)
             .Select(l => new BasketEntry(l.Id, l.FirstName, l.Label, l.Date, l.RefusalReason)).ToList();
-        return new BasketView(additions, cancellations);
+        var waits = lines.Where(l => l.Kind == BasketLineKind.Wait)
+            .Select(l => new BasketEntry(l.Id, l.FirstName, l.Label, l.Date, l.RefusalReason)).ToList();
+        return new BasketView(additions, cancellations, waits);
     }
 }

@@ -14,6 +14,14 @@ public sealed class CalendarData
     public required IReadOnlyDictionary<(int ActivityId, DateOnly Date), int> Loads { get; init; }
     public required IReadOnlySet<(int ChildId, int ActivityId, DateOnly Date)> Bookings { get; init; }
     public required IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), BasketLineKind> Basket { get; init; }
+    /// <summary>The inscriptions held by the children at activities that require one, as ranges of days.</summary>
+    public required ILookup<(int ChildId, int ActivityId), (DateOnly Start, DateOnly End)> Enrolments { get; init; }
+
+    /// <summary>The ranks of the children on the waiting lists of the days read.</summary>
+    public required IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), int> WaitingRanks { get; init; }
+
+    public bool IsEnrolled(Activity activity, Child? child, DateOnly day) =>
+        child is not null && Enrolments[(child.Id, activity.Id)].Any(range => day >= range.Start && day <= range.End);
 
     /// <summary>The reason of a closure covering the activity that day (public holidays are not stored closures).</summary>
     public string? ClosureOf(Activity activity, DateOnly day) =>
@@ -42,6 +50,9 @@ public sealed class CalendarData
         BasketLine = child is not null && Basket.TryGetValue((child.Id, activity.Id, day), out var kind) ? kind : null,
         ChildSiteId = child?.SiteId,
         ActivitySiteId = activity.SiteId,
+        EnrolmentRequired = activity.Enrolment.Required,
+        ChildEnrolled = activity.Enrolment.Required && IsEnrolled(activity, child, day),
+        WaitingRank = child is not null && WaitingRanks.TryGetValue((child.Id, activity.Id, day), out var rank) ? rank : null,
         IsWorkingDay = d => IsWorkingDay(activity, d),
     };
 }

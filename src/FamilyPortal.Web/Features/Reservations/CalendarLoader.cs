@@ -34,6 +34,23 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
                 .Where(l => l.AccountId == accountId && childIds.Contains(l.ChildId) && l.Date >= from && l.Date <= to)
                 .Select(l => new { l.ChildId, l.ActivityId, l.Date, l.Kind })
                 .ToListAsync(ct);
+        var enrolments = await db.Enrolments.AsNoTracking()
+            .Where(e => childIds.Contains(e.ChildId) && activityIds.Contains(e.ActivityId) && e.State == EnrolmentState.Enrolled
+                && e.StartDate <= to && e.EndDate >= from)
+            .Select(e => new { e.ChildId, e.ActivityId, e.StartDate, e.EndDate })
+            .ToListAsync(ct);
+        // Ranks count every child waiting for the day, but only the children asked about are kept.
+        var waiting = childIds.Count == 0
+            ? []
+            : await db.WaitingEntries.AsNoTracking()
+                .Where(e => activityIds.Contains(e.ActivityId) && e.Date >= from && e.Date <= to && e.State == WaitingState.Waiting
+                    && db.WaitingEntries.Any(mine => childIds.Contains(mine.ChildId) && mine.ActivityId == e.ActivityId && mine.Date == e.Date && mine.State == WaitingState.Waiting))
+                .Select(e => new { e.Id, e.ChildId, e.ActivityId, e.Date, e.CreatedAtUtc })
+                .ToListAsync(ct);
+        var ranks = waiting.GroupBy(e => (e.ActivityId, e.Date))
+            .SelectMany(g => g.OrderBy(e => e.CreatedAtUtc).ThenBy(e => e.Id).Select((e, i) => (Key: (e.ChildId, e.ActivityId, e.Date), Rank: i + 1)))
+            .Where(r => childIds.Contains(r.Key.ChildId))
+            .ToDictionary(r => r.Key, r => r.Rank);
         return new CalendarData
         {
             Holidays = holidays,
@@ -43,6 +60,8 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
             Loads = loads,
             Bookings = bookings.Select(b => (b.ChildId, b.ActivityId, b.Date)).ToHashSet(),
             Basket = basket.ToDictionary(l => (l.ChildId, l.ActivityId, l.Date), l => l.Kind),
+            WaitingRanks = ranks,
+            Enrolments = enrolments.ToLookup(e => (e.ChildId, e.ActivityId), e => (e.StartDate, e.EndDate)),
         };
     }
 }

@@ -16,6 +16,8 @@ public sealed class ReservationEmails(FamilyPortalDbContext db, EmailOutbox outb
         var paragraphs = new List<string> { "Votre panier a bien été validé." };
         AddSection(paragraphs, "Réservations :", lines.Where(l => l.Kind == BasketLineKind.Add));
         AddSection(paragraphs, "Annulations :", lines.Where(l => l.Kind == BasketLineKind.Cancel));
+        AddSection(paragraphs, "Listes d'attente (vous serez prévenu par courriel si une place se libère avant le délai de réservation) :",
+            lines.Where(l => l.Kind == BasketLineKind.Wait));
         outbox.Enqueue(new OutgoingEmail
         {
             ToAddress = account.Email,

@@ -1,3 +1,5 @@
+using FamilyPortal.Web.Infrastructure.Jobs;
+
 namespace FamilyPortal.Web.Features.Reservations;
 
 public static class ReservationsRegistration
@@ -13,6 +15,8 @@ public static class ReservationsRegistration
         services.AddScoped<ReservationEmails>();
         services.AddScoped<WeekGridBuilder>();
         services.AddScoped<BasketReader>();
+        services.AddScoped<DayWaitingList>();
+        services.AddScheduledJob<DayWaitingLapseJob>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public sealed class StaffBookings(
     FamilyPortalDbContext db,
     CalendarLoader calendar,
     CapacityGate places,
+    DayWaitingList waitingList,
     EmailOutbox outbox,
     PublicLinks links,
     TimeProvider time)
@@ -171,6 +172,7 @@ public sealed class StaffBookings(
             booking.CancelledByAccountId = staff.AccountId;
             booking.CancellationReason = reason;
             await places.GiveBackAsync(booking.ActivityId, booking.Date, ct);
+            await waitingList.PromoteAsync(activity, booking.Date, data.Context(activity, child, booking.Date), ct);
             lines.Add($"• {activity.Label} – {FrenchDates.Spelled(booking.Date)}"
                 + (kind == CancellationKind.Late ? " (hors délai : reste facturée sauf justificatif accepté par la mairie)" : " (sans frais)"));
         }

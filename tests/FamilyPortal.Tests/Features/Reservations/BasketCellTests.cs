@@ -67,7 +67,6 @@ public class BasketCellTests
     }
 
     [Theory]
-    [InlineData("complet")]
     [InlineData("délai d'annulation dépassé le 12/03 à 10:00")]
     [InlineData("fermé (grève)")]
     [InlineData("fermé")]
@@ -77,7 +76,6 @@ public class BasketCellTests
     {
         var cell = message switch
         {
-            "complet" => Cell(Day(capacity: 1, taken: 1), BeforeTheDeadline),
             "délai d'annulation dépassé le 12/03 à 10:00" => Cell(Day(booked: true), MondayDeadline),
             "fermé (grève)" => Cell(Day(closure: "grève"), BeforeTheDeadline),
             "fermé" => Cell(Day(day: Date("2026-03-18")), BeforeTheDeadline),

@@ -316,6 +316,46 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Enrolment", "FamilyPortal.Web.Features.Activities.Activity.Enrolment#EnrolmentSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AutoAccept")
+                                .HasColumnType("bit");
+
+                            b1.Property<int?>("Capacity")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Classes")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<int?>("MaxAge")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("MaxUnpaidDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("MinAge")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Mode")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("OfferHours")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly?>("PeriodEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("PeriodLabel")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<DateOnly?>("PeriodStart")
+                                .HasColumnType("date");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule", b1 =>
                         {
                             b1.IsRequired();
@@ -622,6 +662,95 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("SupportingDocumentType");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("OfferExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WaitingSinceUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ChildId", "ActivityId", "StartDate")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "StartDate", "State");
+
+                    b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.EnrolmentLoad", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("int");
+
+                    b.HasKey("ActivityId", "StartDate");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "StartDate");
+
+                    b.ToTable("EnrolmentLoads");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
@@ -1527,6 +1656,53 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("CapacityOverrides");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.WaitingEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ChildId", "ActivityId", "Date")
+                        .IsUnique()
+                        .HasFilter("[State] = 0");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "Date", "State");
+
+                    b.ToTable("WaitingEntries");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Infrastructure.Captcha.StoredCaptchaChallenge", b =>
                 {
                     b.Property<string>("Id")
@@ -1987,6 +2163,42 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.Enrolment", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.EnrolmentLoad", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
@@ -2300,6 +2512,27 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.WaitingEntry", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

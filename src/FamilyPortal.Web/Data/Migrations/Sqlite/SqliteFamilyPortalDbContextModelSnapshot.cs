@@ -306,6 +306,46 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Enrolment", "FamilyPortal.Web.Features.Activities.Activity.Enrolment#EnrolmentSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AutoAccept")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Capacity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Classes")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("MaxAge")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MaxUnpaidDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MinAge")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Mode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("OfferHours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("PeriodEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PeriodLabel")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PeriodStart")
+                                .HasColumnType("TEXT");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule", b1 =>
                         {
                             b1.IsRequired();
@@ -600,6 +640,93 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SupportingDocumentType");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OfferExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WaitingSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ChildId", "ActivityId", "StartDate")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "StartDate", "State");
+
+                    b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.EnrolmentLoad", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "StartDate");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "StartDate");
+
+                    b.ToTable("EnrolmentLoads");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
@@ -1471,6 +1598,51 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CapacityOverrides");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.WaitingEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ChildId", "ActivityId", "Date")
+                        .IsUnique()
+                        .HasFilter("[State] = 0");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "Date", "State");
+
+                    b.ToTable("WaitingEntries");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Infrastructure.Captcha.StoredCaptchaChallenge", b =>
                 {
                     b.Property<string>("Id")
@@ -1920,6 +2092,42 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.Enrolment", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.EnrolmentLoad", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Families.Family", "Family")
@@ -2233,6 +2441,27 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.WaitingEntry", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -1,3 +1,5 @@
+using FamilyPortal.Web.Features.Enrolments.Admin;
+
 namespace FamilyPortal.Web.Features.Activities.Admin;
 
 /// <summary>What the activity form posts. Numbers and times are read as text, so each gets a French message.</summary>
@@ -13,6 +15,7 @@ public sealed class ActivityInput
     public string? Capacity { get; set; }
     public string? SortOrder { get; set; }
     public int Version { get; set; }
+    public EnrolmentInput Enrolment { get; set; } = new();
 
     // Administrators only: the price and the règlement.
     public string? UnitPrice { get; set; }

@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Features.Enrolments.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
                 SiteId = Sites.Count > 0 ? FormText.Text(Sites[0].Id) : null,
                 Days = [.. ServiceDaysText.Week.Where(d => (ServiceDays.SchoolWeek & d.Day) != 0).Select(d => d.Day.ToString())],
                 UnitPrice = Euros.Field(0m),
+                Enrolment = EnrolmentFields.ToInput(new EnrolmentSettings()),
             };
             RuleFields.Fill(Input, new BookingRule());
             return Page();
@@ -126,6 +128,8 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
                 $"Déjà {fullerDay.Booked} réservation(s) le {FrenchDates.Numeric(fullerDay.Date)} : la capacité habituelle ne peut pas être inférieure à {fullerDay.Booked}. Pour réduire les places de certains jours seulement, utilisez « Places par date ».");
             return ShowErrors(activity);
         }
+        // More enrolment places, or automatic promotion newly chosen: the waiting list gets them now.
+        await HttpContext.RequestServices.GetRequiredService<EnrolmentDecisions>().FillFreedPlacesAsync(activity.Id, ct);
         TempData["Notice"] = activityId is null ? $"La prestation {activity.Label} est créée." : $"La prestation {activity.Label} est enregistrée.";
         return RedirectToPage("Index", new { site = activity.SiteId });
     }
@@ -170,13 +174,13 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
     }
 
     private sealed record Values(string Label, int SiteId, int ServiceKindId, TimeOnly? Start, TimeOnly? End, ServiceDays Days,
-        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule)
+        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule, EnrolmentSettings Enrolment)
     {
         public void ApplyTo(Activity activity)
         {
             (activity.Label, activity.SiteId, activity.ServiceKindId) = (Label, SiteId, ServiceKindId);
             (activity.StartTime, activity.EndTime, activity.Days) = (Start, End, Days);
-            (activity.Capacity, activity.SortOrder) = (Capacity, SortOrder);
+            (activity.Capacity, activity.SortOrder, activity.Enrolment) = (Capacity, SortOrder, Enrolment);
             // Null for an agent: the price and the règlement stay as they are.
             if (UnitPrice is { } price)
             {
@@ -245,11 +249,12 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
             }
             rule = RuleFields.ReadRule(ModelState, Input);
         }
+        var enrolment = EnrolmentFields.Read(ModelState, Input.Enrolment);
         if (!ModelState.IsValid)
         {
             return null;
         }
-        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule);
+        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule, enrolment!);
     }
 
     private (TimeOnly? Start, TimeOnly? End) ReadTimes()
@@ -293,6 +298,7 @@ public class EditModel(FamilyPortalDbContext db, CurrentMunicipality current, Ti
             SortOrder = FormText.Text(activity.SortOrder),
             Version = activity.Version,
             UnitPrice = Euros.Field(activity.UnitPrice),
+            Enrolment = EnrolmentFields.ToInput(activity.Enrolment),
         };
         RuleFields.Fill(input, activity.Rule);
         SavedLabel = activity.Label;

@@ -41,6 +41,7 @@ public sealed class BasketCell
     {
         CellState.Closed => _day.ClosedFor,
         CellState.BookingClosed or CellState.BookedLocked => Verdict.Message,
+        CellState.Waiting => $"rang {_day.WaitingRank}",
         _ => null,
     };
 
@@ -48,7 +49,8 @@ public sealed class BasketCell
     {
         CellState.Bookable => CellClick.Adding(BasketLineKind.Add, CellState.ToAdd),
         CellState.Booked => CellClick.Adding(BasketLineKind.Cancel, CellState.ToCancel),
-        CellState.ToAdd or CellState.ToCancel => CellClick.Removing(Of(_day with { BasketLine = null }, _now, _zone).State),
+        CellState.Full => CellClick.Adding(BasketLineKind.Wait, CellState.ToWait),
+        CellState.ToAdd or CellState.ToCancel or CellState.ToWait => CellClick.Removing(Of(_day with { BasketLine = null }, _now, _zone).State),
         _ => CellClick.Refused(Verdict, State),
     };
 
@@ -87,10 +89,17 @@ public sealed class BasketCell
         {
             return CellState.ToAdd;
         }
+        // Only while parents may still book: past the deadline the list has lapsed.
+        if (verdict.Reason == VerdictReason.Full)
+        {
+            return day.WaitingRank is not null ? CellState.Waiting
+                : day.BasketLine == BasketLineKind.Wait ? CellState.ToWait
+                : CellState.Full;
+        }
         if (verdict.Allowed)
         {
             return CellState.Bookable;
         }
-        return verdict.Reason == VerdictReason.Full ? CellState.Full : CellState.BookingClosed;
+        return CellState.BookingClosed;
     }
 }

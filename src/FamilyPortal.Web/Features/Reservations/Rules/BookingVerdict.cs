@@ -6,7 +6,7 @@ namespace FamilyPortal.Web.Features.Reservations.Rules;
 /// the règlement: the opening, the horizon and the deadlines, computed in the collectivité's zone. Staff
 /// pass over those (a forgotten booking, a sick child) but not over what makes the day impossible: a
 /// closure, a public holiday, a day the activity does not run, a day outside the school year, nor the
-/// places. The verdict decides what is offered; the database's capacity gate still has the last word on places.
+/// places. Parents also need the child's inscription when the activity requires one. The verdict decides what is offered; the database's capacity gate still has the last word on places.
 /// </summary>
 public static class BookingVerdict
 {
@@ -33,6 +33,11 @@ public static class BookingVerdict
         if (WithoutService(day, actor) is { } closed)
         {
             return closed;
+        }
+        // Staff may book a child the enrolment has not reached yet; parents need the inscription.
+        if (actor == Actor.Parent && day.EnrolmentRequired && !day.ChildEnrolled)
+        {
+            return Verdict.NotEnrolled;
         }
         if (day.SchoolYearEnd is not { } yearEnd)
         {

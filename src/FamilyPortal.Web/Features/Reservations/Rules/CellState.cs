@@ -17,8 +17,12 @@ public enum CellState
     BookingClosed,
     /// <summary>Booked and the cancellation deadline has passed.</summary>
     BookedLocked,
-    /// <summary>« complet »: no place left.</summary>
+    /// <summary>« complet »: no place left; a click joins the waiting list.</summary>
     Full,
+    /// <summary>« liste d'attente » in the basket: joins the list at « Valider ».</summary>
+    ToWait,
+    /// <summary>On the day's waiting list, with its rank.</summary>
+    Waiting,
 }
 
 public static class CellStateText
@@ -33,11 +37,13 @@ public static class CellStateText
         CellState.ToCancel => "demande d'annulation, dans le panier",
         CellState.BookingClosed => "réservation close",
         CellState.BookedLocked => "réservé, annulation close",
-        CellState.Full => "complet",
+        CellState.Full => "complet, liste d'attente possible",
+        CellState.ToWait => "liste d'attente, dans le panier",
+        CellState.Waiting => "liste d'attente",
         _ => "",
     };
 
     /// <summary>True when clicking the cell changes something.</summary>
     public static bool IsToggle(this CellState state) =>
-        state is CellState.Bookable or CellState.Booked or CellState.ToAdd or CellState.ToCancel;
+        state is CellState.Bookable or CellState.Booked or CellState.ToAdd or CellState.ToCancel or CellState.Full or CellState.ToWait;
 }

@@ -22,6 +22,11 @@ public sealed record DayContext
     /// <summary>The child's site; null when the child has none yet.</summary>
     public int? ChildSiteId { get; init; }
     public int ActivitySiteId { get; init; }
+    /// <summary>The activity admits only children enrolled for the day's year or period.</summary>
+    public bool EnrolmentRequired { get; init; }
+    public bool ChildEnrolled { get; init; }
+    /// <summary>The child's rank on the day's waiting list, or null when it is not on it.</summary>
+    public int? WaitingRank { get; init; }
     /// <summary>A working day for the « jours ouvrés » count: not a weekend, public holiday or closure.</summary>
     public required Func<DateOnly, bool> IsWorkingDay { get; init; }
 
@@ -38,4 +43,6 @@ public enum BasketLineKind
 {
     Add,
     Cancel,
+    /// <summary>Join the waiting list of a « complet » day.</summary>
+    Wait,
 }

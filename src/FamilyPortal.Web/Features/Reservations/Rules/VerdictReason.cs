@@ -18,4 +18,6 @@ public enum VerdictReason
     BookingDeadlinePassed,
     CancellationDeadlinePassed,
     Full,
+    /// <summary>The activity needs an inscription the child does not hold for that day.</summary>
+    NotEnrolled,
 }

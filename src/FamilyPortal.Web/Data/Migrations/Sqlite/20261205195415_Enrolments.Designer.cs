@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FamilyPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFamilyPortalDbContext))]
-    [Migration("20261205195550_SupportingDocuments")]
-    partial class SupportingDocuments
+    [Migration("20261205195415_Enrolments")]
+    partial class Enrolments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -168,18 +168,12 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("InactivityWarnedAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("LastAuthenticatorStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastSignInAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
@@ -308,6 +302,46 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Enrolment", "FamilyPortal.Web.Features.Activities.Activity.Enrolment#EnrolmentSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AutoAccept")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Capacity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Classes")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("MaxAge")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MaxUnpaidDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MinAge")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Mode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("OfferHours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("PeriodEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PeriodLabel")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PeriodStart")
+                                .HasColumnType("TEXT");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Rule", "FamilyPortal.Web.Features.Activities.Activity.Rule#BookingRule", b1 =>
                         {
@@ -488,19 +522,17 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SchoolYears");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Documents.SupportingDocument", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ChildId")
+                    b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
@@ -509,100 +541,72 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("ExpiresOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiryReminderSentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FamilyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
+                    b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("OfferExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RefusalReason")
-                        .HasMaxLength(500)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("SealedContent")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TypeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByAccountId")
+                    b.Property<string>("RequestedByAccountId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WaitingSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ChildId");
+                    b.HasIndex("ActivityId");
 
-                    b.HasIndex("FamilyId");
+                    b.HasIndex("ChildId", "ActivityId", "StartDate")
+                        .IsUnique();
 
-                    b.HasIndex("TypeId");
+                    b.HasIndex("MunicipalityId", "ActivityId", "StartDate", "State");
 
-                    b.HasIndex("MunicipalityId", "FamilyId");
-
-                    b.HasIndex("MunicipalityId", "Status", "UploadedAtUtc");
-
-                    b.ToTable("SupportingDocument");
+                    b.ToTable("Enrolments");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Documents.SupportingDocumentType", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.EnrolmentLoad", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PerChild")
+                    b.Property<int>("Taken")
                         .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<string>("ServiceKindIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.HasKey("ActivityId", "StartDate");
 
-                    b.Property<int?>("ValidityMonths")
-                        .HasColumnType("INTEGER");
+                    b.HasIndex("MunicipalityId", "ActivityId", "StartDate");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MunicipalityId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("SupportingDocumentType");
+                    b.ToTable("EnrolmentLoads");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Families.Child", b =>
@@ -1474,6 +1478,51 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("CapacityOverrides");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.WaitingEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ChildId", "ActivityId", "Date")
+                        .IsUnique()
+                        .HasFilter("[State] = 0");
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "Date", "State");
+
+                    b.ToTable("WaitingEntries");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Infrastructure.Captcha.StoredCaptchaChallenge", b =>
                 {
                     b.Property<string>("Id")
@@ -1886,16 +1935,17 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Documents.SupportingDocument", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.Enrolment", b =>
                 {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
                         .WithMany()
                         .HasForeignKey("ChildId")
-                        .OnDelete(DeleteBehavior.ClientCascade);
-
-                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
-                        .WithMany()
-                        .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1904,18 +1954,16 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("FamilyPortal.Web.Features.Documents.SupportingDocumentType", "Type")
-                        .WithMany()
-                        .HasForeignKey("TypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Type");
                 });
 
-            modelBuilder.Entity("FamilyPortal.Web.Features.Documents.SupportingDocumentType", b =>
+            modelBuilder.Entity("FamilyPortal.Web.Features.Enrolments.EnrolmentLoad", b =>
                 {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
@@ -2236,6 +2284,27 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.WaitingEntry", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

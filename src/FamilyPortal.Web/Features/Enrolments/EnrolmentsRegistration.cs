@@ -1,0 +1,20 @@
+using FamilyPortal.Web.Infrastructure.Jobs;
+
+namespace FamilyPortal.Web.Features.Enrolments;
+
+public static class EnrolmentsRegistration
+{
+    public static IServiceCollection AddPortalEnrolments(this IServiceCollection services)
+    {
+        services.AddScoped<EnrolmentGate>();
+        services.AddScoped<EnrolmentPeriods>();
+        services.AddScoped<EnrolmentEmails>();
+        services.AddScoped<EnrolmentPromotion>();
+        services.AddScoped<EnrolmentService>();
+        services.AddScoped<EnrolmentDecisions>();
+        // Conditions of the family's file (dossier confirmed, documents valid) are added here as they land.
+        services.AddScoped<IEnrolmentCondition, ActivityConditions>();
+        services.AddScheduledJob<EnrolmentOfferExpiryJob>();
+        return services;
+    }
+}
