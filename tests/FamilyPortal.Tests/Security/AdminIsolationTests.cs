@@ -21,6 +21,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, int newsId = 0, IReadOnlyDictionary<string, string>? more = null) => name.ToLowerInvariant() switch
     {
         "newsid" => Text(newsId),
+        "handler" => "",
         "servicekindid" or "schoolyearid" or "closureid" or "overrideid" => OtherIds.GetValueOrDefault(name.ToLowerInvariant()),
         "id" or "familyid" => Text(other.FamilyId),
         "childid" => Text(other.ChildId),
@@ -58,6 +59,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var billingIds = await ReadAsync(async db => new Dictionary<string, string>
         {
             ["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.FamilyId == other.FamilyId).Select(i => i.Id).FirstAsync()),
+            ["documentid"] = Text(await db.Set<SupportingDocument>().IgnoreQueryFilters().Where(d => d.MunicipalityId == other.MunicipalityId).Select(d => d.Id).FirstAsync()),
+            ["typeid"] = Text(await db.Set<SupportingDocumentType>().IgnoreQueryFilters().Where(t => t.MunicipalityId == other.MunicipalityId).Select(t => t.Id).FirstAsync()),
             ["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.FamilyId == other.FamilyId).Select(q => q.Id).FirstAsync()),
             ["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == other.MunicipalityId).Select(b => b.Id).FirstAsync()),
             ["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == other.ChildId).Select(b => b.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
