@@ -21,6 +21,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, int newsId = 0, IReadOnlyDictionary<string, string>? more = null) => name.ToLowerInvariant() switch
     {
         "newsid" => Text(newsId),
+        "modifier" => more?.GetValueOrDefault("typeid"),
         "handler" => "",
         "servicekindid" or "schoolyearid" or "closureid" or "overrideid" => OtherIds.GetValueOrDefault(name.ToLowerInvariant()),
         "id" or "familyid" => Text(other.FamilyId),
