@@ -53,6 +53,10 @@ public class TypesModel(FamilyPortalDbContext db) : PageModel
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        if (Input.Id is { } editedId && Types.All(t => t.Id != editedId))
+        {
+            return NotFound();
+        }
         var name = Input.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
