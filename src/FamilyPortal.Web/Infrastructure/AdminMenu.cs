@@ -10,6 +10,7 @@ public static class AdminMenu
         new("/admin", "Tableau de bord"),
         new("/admin/familles", "Familles"),
         new("/admin/demandes", "Demandes de modification"),
+        new("/admin/pieces", "Pièces"),
         new("/admin/reservations", "Réservations"),
         new("/admin/inscriptions", "Inscriptions"),
         new("/admin/sites", "Sites"),

@@ -31,7 +31,7 @@ public enum JournalAction
     Modified,
     Deleted,
     BasketValidated,
-    /// <summary>A sensitive record read by staff (a fiche sanitaire).</summary>
+    /// <summary>A staff member read a sensitive record: a fiche sanitaire, a supporting document opened or downloaded.</summary>
     Viewed,
 }
 

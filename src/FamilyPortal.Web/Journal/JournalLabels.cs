@@ -31,6 +31,8 @@ public static class JournalLabels
         ["FamilyContact"] = new("Contact de la famille", false),
         ["ChangeRequest"] = new("Demande de modification", true),
         ["FamilyFileConfirmation"] = new("Dossier famille confirmé", false),
+        ["SupportingDocument"] = new("Pièce justificative", true),
+        ["SupportingDocumentType"] = new("Type de pièce", false),
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)

@@ -21,6 +21,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
     private static string? IdFor(string name, TenantBuilder.Tenant other, int membershipId, string staffId, int newsId = 0, IReadOnlyDictionary<string, string>? more = null) => name.ToLowerInvariant() switch
     {
         "newsid" => Text(newsId),
+        "modifier" => more?.GetValueOrDefault("typeid"),
+        "handler" => "",
         "servicekindid" or "schoolyearid" or "closureid" or "overrideid" => OtherIds.GetValueOrDefault(name.ToLowerInvariant()),
         "id" or "familyid" => Text(other.FamilyId),
         "childid" => Text(other.ChildId),
@@ -32,6 +34,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         // A valid role: were the other collectivité's agent found, it would be promoted.
         "newrole" => Roles.Administrator,
         "draftid" => other.ImportDraftId.ToString(),
+        // A valid refusal reason: were the other collectivité's request found, it would be refused.
+        "reason" => "Pièce illisible",
         _ => more?.GetValueOrDefault(name.ToLowerInvariant()),
     };
 
@@ -58,6 +62,11 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         var billingIds = await ReadAsync(async db => new Dictionary<string, string>
         {
             ["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.FamilyId == other.FamilyId).Select(i => i.Id).FirstAsync()),
+            ["documentid"] = Text(await db.Set<SupportingDocument>().IgnoreQueryFilters().Where(d => d.MunicipalityId == other.MunicipalityId).Select(d => d.Id).FirstAsync()),
+            ["changerequestid"] = Text(await db.Set<ChangeRequest>().IgnoreQueryFilters().Where(r => r.MunicipalityId == other.MunicipalityId).Select(r => r.Id).FirstAsync()),
+            // The request's true version: only its collectivité may stop the change.
+            ["version"] = Text(await db.Set<ChangeRequest>().IgnoreQueryFilters().Where(r => r.MunicipalityId == other.MunicipalityId).Select(r => r.Version).FirstAsync()),
+            ["typeid"] = Text(await db.Set<SupportingDocumentType>().IgnoreQueryFilters().Where(t => t.MunicipalityId == other.MunicipalityId).Select(t => t.Id).FirstAsync()),
             ["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.FamilyId == other.FamilyId).Select(q => q.Id).FirstAsync()),
             ["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == other.MunicipalityId).Select(b => b.Id).FirstAsync()),
             ["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == other.ChildId).Select(b => b.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -87,7 +96,9 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
                 var isPost = method.Name.StartsWith("OnPost", StringComparison.Ordinal);
                 var handler = method.Name[(isPost ? 6 : 5)..].Replace("Async", "", StringComparison.Ordinal);
                 var parameters = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).ToList();
-                if (!RouteParameter().IsMatch(template) && parameters.Count == 0)
+                // « {handler?} » names the handler, not a record.
+                var takesRouteId = RouteParameter().Matches(template).Any(m => m.Groups["name"].Value != "handler");
+                if (!takesRouteId && parameters.Count == 0)
                 {
                     // Lists and creation forms take no id: nothing of another collectivité to reach.
                     continue;

@@ -84,6 +84,7 @@ public sealed partial class SecurityWorld
     {
         "id" when page.StartsWith("/Families/Admin/", StringComparison.Ordinal) || page == "/Invoices/Admin/Quotient" => Text(A.FamilyId),
         "id" when page == "/Reservations/Basket/Summary" => Text(ValidationId),
+        "id" when page == "/Documents/Pieces" => RecordIds["documentid"],
         "id" when page.StartsWith("/DevMailbox/", StringComparison.Ordinal) => "1",
         "id" when page == "/Enrolments/Index" => RecordIds["enrolmentid"],
         "familyid" or "famille" => Text(A.FamilyId),
@@ -201,8 +202,22 @@ public sealed partial class SecurityWorld
             Kind = BasketLineKind.Add,
         };
         var validation = new BasketValidation { MunicipalityId = A.MunicipalityId, AccountId = parent, Summary = "Réservé · LOU · test" };
-        db.AddRange(line, validation);
+        var documentType = new SupportingDocumentType { MunicipalityId = A.MunicipalityId, Name = "Attestation d'assurance" };
+        var document = new SupportingDocument
+        {
+            MunicipalityId = A.MunicipalityId,
+            FamilyId = A.FamilyId,
+            Type = documentType,
+            UploadedAtUtc = factory.Clock.GetUtcNow().UtcDateTime,
+            FileName = "assurance.png",
+            ContentType = "image/png",
+            Sha256 = "",
+            SealedContent = scope.ServiceProvider.GetRequiredService<SensitiveData>().Seal(Features.Documents.DocumentKit.Png()),
+        };
+        db.AddRange(line, validation, document);
         await db.SaveChangesAsync();
+        RecordIds["documentid"] = Text(document.Id);
+        RecordIds["typeid"] = Text(documentType.Id);
         BasketLineId = line.Id;
         ValidationId = validation.Id;
         MembershipId = await db.Memberships.Where(m => m.AccountId == parent).Select(m => m.Id).SingleAsync();

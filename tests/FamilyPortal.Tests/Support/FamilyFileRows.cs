@@ -19,8 +19,13 @@ public static class FamilyFileRows
         db.HealthRecords.Add(new HealthRecord { MunicipalityId = municipalityId, ChildId = childId, SealedSheet = sensitive.SealJson(HealthSheet.Empty) });
         var request = new ChangeRequest
         {
-            MunicipalityId = municipalityId, FamilyId = familyId, ChildId = childId, Section = ChangeSection.Health,
-            FieldsSummary = "Observations", Status = ChangeRequestStatus.Refused, Reason = "Rangée de test",
+            MunicipalityId = municipalityId,
+            FamilyId = familyId,
+            ChildId = childId,
+            Section = ChangeSection.Health,
+            FieldsSummary = "Observations",
+            Status = ChangeRequestStatus.Refused,
+            Reason = "Rangée de test",
         };
         services.GetRequiredService<ChangePayloads>().Write(request, new ChangePayload<HealthSheet>(HealthSheet.Empty, HealthSheet.Empty with { Observations = "—" }));
         db.ChangeRequests.Add(request);

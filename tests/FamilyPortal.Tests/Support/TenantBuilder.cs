@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.Tests.Support;
@@ -66,6 +66,19 @@ public static class TenantBuilder
             MobilePhone = "0612345678",
         });
         db.AddRange(kind, site, activity, family, child);
+        await db.SaveChangesAsync();
+        // A document type no longer asked, with a refused document: rows for the tenancy tests, invisible to the pages.
+        db.Add(new SupportingDocument
+        {
+            MunicipalityId = municipality.Id,
+            FamilyId = family.Id,
+            Type = new SupportingDocumentType { MunicipalityId = municipality.Id, Name = "Ancien justificatif", IsActive = false },
+            Status = DocumentStatus.Refused,
+            FileName = "ancien.pdf",
+            ContentType = "application/pdf",
+            Sha256 = "",
+            SealedContent = scope.ServiceProvider.GetRequiredService<SensitiveData>().Seal("%PDF-1.4 %%EOF"u8),
+        });
         await db.SaveChangesAsync();
 
         string? accountId = null;

@@ -19,13 +19,24 @@ public static class DemoFamilyFile
         var anne = family.Children.Single(c => c.FirstName == "ANNE");
         var grandmother = new FamilyContact
         {
-            MunicipalityId = family.MunicipalityId, FamilyId = family.Id, FirstName = "Odile", LastName = "MARCHAL",
-            Relationship = "Grand-mère", Phone = "0612345678", IsEmergencyContact = true, IsAuthorisedPickup = true,
+            MunicipalityId = family.MunicipalityId,
+            FamilyId = family.Id,
+            FirstName = "Odile",
+            LastName = "MARCHAL",
+            Relationship = "Grand-mère",
+            Phone = "0612345678",
+            IsEmergencyContact = true,
+            IsAuthorisedPickup = true,
         };
         var neighbour = new FamilyContact
         {
-            MunicipalityId = family.MunicipalityId, FamilyId = family.Id, FirstName = "Karim", LastName = "BENALI",
-            Relationship = "Voisin", Phone = "0698765432", IsAuthorisedPickup = true,
+            MunicipalityId = family.MunicipalityId,
+            FamilyId = family.Id,
+            FirstName = "Karim",
+            LastName = "BENALI",
+            Relationship = "Voisin",
+            Phone = "0698765432",
+            IsAuthorisedPickup = true,
         };
         foreach (var child in family.Children)
         {
@@ -47,7 +58,11 @@ public static class DemoFamilyFile
         };
         db.HealthRecords.Add(new HealthRecord
         {
-            MunicipalityId = family.MunicipalityId, ChildId = anne.Id, SealedSheet = sensitive.SealJson(sheet), HasPai = true, UpdatedAtUtc = now,
+            MunicipalityId = family.MunicipalityId,
+            ChildId = anne.Id,
+            SealedSheet = sensitive.SealJson(sheet),
+            HasPai = true,
+            UpdatedAtUtc = now,
         });
     }
 }

@@ -17,6 +17,30 @@ public sealed class AccountDataExport(FamilyPortalDbContext db, FamilyFileExport
             .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)
             .Select(m => new { collectivite = m.Municipality!.Name, foyer = m.Family!.HouseholdName, depuisLe = m.CreatedAtUtc })
             .ToListAsync(ct);
+        // The documents are listed with their SHA-256 rather than their content: a file of several megabytes in
+        // base64 would make the export heavy to download and to read, and each document is downloaded whole from
+        // « Pièces justificatives »; the fingerprint proves which file the collectivité holds.
+        var familyIds = await db.Memberships.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+            .Where(m => m.AccountId == account.Id).Select(m => m.FamilyId).ToListAsync(ct);
+        var piecesJustificatives = await db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+            .Where(d => familyIds.Contains(d.FamilyId))
+            .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
+            .Select(d => new
+            {
+                type = d.Type!.Name,
+                enfantId = d.ChildId,
+                etat = d.Status.ToString(),
+                motifDuRefus = d.RefusalReason,
+                deposeeLe = d.UploadedAtUtc,
+                decideeLe = d.DecidedAtUtc,
+                expireLe = d.ExpiresOn,
+                fichier = d.FileName,
+                typeDeContenu = d.ContentType,
+                taille = d.Size,
+                sha256 = d.Sha256,
+                contenu = "Téléchargeable depuis « Pièces justificatives » (non inclus ici ; l'empreinte SHA-256 identifie le fichier).",
+            })
+            .ToListAsync(ct);
         var data = new
         {
             exporteLe = time.GetUtcNow(),
@@ -39,6 +63,7 @@ public sealed class AccountDataExport(FamilyPortalDbContext db, FamilyFileExport
             adhesions,
             dossiersFamille = await familyFiles.ForAccountAsync(account.Id, ct),
             reservations = Array.Empty<object>(),
+            piecesJustificatives,
         };
         return JsonSerializer.SerializeToUtf8Bytes(data, Json);
     }

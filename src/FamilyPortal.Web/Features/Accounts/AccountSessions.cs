@@ -30,6 +30,9 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
         });
         // Expired sessions of the same account go with each new sign-in.
         await db.AccountSessions.Where(s => s.AccountId == accountId && s.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
+        // A sign-in is a use of the account: the inactivity period of retention starts again, a warning is void.
+        await db.Users.Where(u => u.Id == accountId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSignInAtUtc, now).SetProperty(a => a.InactivityWarnedAtUtc, (DateTime?)null), ct);
         await db.SaveChangesAsync(ct);
         return sessionId;
     }

@@ -36,4 +36,8 @@ public class PortalAccount : IdentityUser
     /// has no session, cannot sign in and its invitation link does not work; null means active.
     /// </summary>
     public DateTime? SuspendedAtUtc { get; set; }
+    /// <summary>The last sign-in (null: none since this was recorded): the start of the inactivity period of retention.</summary>
+    public DateTime? LastSignInAtUtc { get; set; }
+    /// <summary>When the account was told it would be deleted for inactivity; cleared by the next sign-in.</summary>
+    public DateTime? InactivityWarnedAtUtc { get; set; }
 }

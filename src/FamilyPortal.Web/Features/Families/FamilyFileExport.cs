@@ -30,13 +30,20 @@ public sealed class FamilyFileExport(FamilyPortalDbContext db, SensitiveData sen
             responsables = f.Adults.OrderBy(a => a.Position).Select(a => new { a.Civility, nom = a.LastName, prenom = a.FirstName, lien = a.Relationship, a.Email, a.MobilePhone, a.HomePhone, a.WorkPhone }),
             contacts = f.Contacts.Select(c => new
             {
-                nom = c.LastName, prenom = c.FirstName, lien = c.Relationship, telephone = c.Phone,
-                aPrevenirEnCasDUrgence = c.IsEmergencyContact, autoriseeARecupererLEnfant = c.IsAuthorisedPickup,
+                nom = c.LastName,
+                prenom = c.FirstName,
+                lien = c.Relationship,
+                telephone = c.Phone,
+                aPrevenirEnCasDUrgence = c.IsEmergencyContact,
+                autoriseeARecupererLEnfant = c.IsAuthorisedPickup,
                 enfants = c.Children.Select(l => f.Children.FirstOrDefault(ch => ch.Id == l.ChildId)?.FirstName),
             }),
             enfants = f.Children.OrderBy(c => c.FirstName).Select(c => new
             {
-                prenom = c.FirstName, nom = c.LastName, naissance = c.BirthDate, classe = c.SchoolClass,
+                prenom = c.FirstName,
+                nom = c.LastName,
+                naissance = c.BirthDate,
+                classe = c.SchoolClass,
                 ficheSanitaire = sheets.GetValueOrDefault(c.Id),
             }),
         }).ToList();

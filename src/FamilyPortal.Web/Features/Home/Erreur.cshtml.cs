@@ -37,6 +37,10 @@ public class ErreurModel : PageModel
                 Title = "Action impossible";
                 Message = "Cette adresse ne permet pas cette action. Revenez à la page précédente puis réessayez.";
                 break;
+            case 413:
+                Title = "Fichier trop volumineux";
+                Message = "Le fichier envoyé dépasse la taille autorisée (10 Mo pour une pièce justificative). Revenez à la page précédente et choisissez un fichier plus petit.";
+                break;
             case 429:
                 Title = "Trop de tentatives";
                 Message = "Trop de demandes en peu de temps. Patientez quelques minutes puis réessayez.";

@@ -8,7 +8,7 @@ namespace FamilyPortal.Web.Features.News;
 /// « Nouveau » marker on what this account had not seen yet.
 /// </summary>
 [Authorize]
-public class IndexModel(NewsFeed feed, CurrentMunicipality current) : PageModel
+public class IndexModel(NewsFeed feed, SupportingDocuments documents, CurrentMunicipality current) : PageModel
 {
     public CurrentMunicipality Current => current;
 
@@ -16,11 +16,18 @@ public class IndexModel(NewsFeed feed, CurrentMunicipality current) : PageModel
 
     public int NewCount => Entries.Count(e => e.IsNew);
 
+    /// <summary>« Pièces manquantes »: what the collectivité asks and the family has not deposited (or must deposit again).</summary>
+    public IReadOnlyList<SupportingDocuments.Requirement> MissingDocuments { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (current is { IsParent: true, Id: { } municipalityId, AccountId: { } accountId })
         {
             Entries = await feed.ShowAsync(municipalityId, accountId, ct);
+            if (current.FamilyId is { } familyId)
+            {
+                MissingDocuments = (await documents.RequirementsAsync(familyId, ct)).Where(r => r.IsMissing).ToList();
+            }
         }
     }
 }

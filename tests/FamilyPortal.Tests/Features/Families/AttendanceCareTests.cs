@@ -15,8 +15,11 @@ public class AttendanceCareTests(AccountsFactory factory) : IClassFixture<Accoun
         Assert.Equal(HttpStatusCode.Redirect, (await parent.PostFormAsync($"/mon-dossier/enfants/{tenant.ChildId}", FamilyFileKit.PeanutSheet)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?>
         {
-            ["Contacts[1].LastName"] = "DURAND", ["Contacts[1].FirstName"] = "Odile", ["Contacts[1].Relationship"] = "Grand-mère",
-            ["Contacts[1].Phone"] = "0612345678", ["Contacts[1].Pickup"] = "true",
+            ["Contacts[1].LastName"] = "DURAND",
+            ["Contacts[1].FirstName"] = "Odile",
+            ["Contacts[1].Relationship"] = "Grand-mère",
+            ["Contacts[1].Phone"] = "0612345678",
+            ["Contacts[1].Pickup"] = "true",
             ["Contacts[1].ChildIds"] = tenant.ChildId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, "handler=Contacts")).StatusCode);
         var agent = await BillingKit.StaffAsync(factory, tenant.MunicipalityId);

@@ -15,8 +15,11 @@ public class ChangeRequestTests(AccountsFactory factory) : IClassFixture<Account
         var parent = await BillingKit.ParentAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
         Assert.Equal(HttpStatusCode.Redirect, (await parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?>
         {
-            ["Input.AddressLine"] = "3 rue des Lilas", ["Input.PostalCode"] = "54200", ["Input.City"] = "Écrouves",
-            ["Input.AllowanceBody"] = "CAF", ["Input.AllowanceNumber"] = "1234567",
+            ["Input.AddressLine"] = "3 rue des Lilas",
+            ["Input.PostalCode"] = "54200",
+            ["Input.City"] = "Écrouves",
+            ["Input.AllowanceBody"] = "CAF",
+            ["Input.AllowanceNumber"] = "1234567",
         })).StatusCode);
         Assert.Contains("en attente de validation", (await parent.GetPageAsync("/mon-dossier")).QuerySelector("#Input_AddressLine-attente")!.TextContent, StringComparison.Ordinal);
         var agent = await BillingKit.StaffAsync(factory, tenant.MunicipalityId);
@@ -91,7 +94,9 @@ public class ChangeRequestTests(AccountsFactory factory) : IClassFixture<Account
 
         var wrong = await parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?>
         {
-            ["Contacts[1].LastName"] = "DURAND", ["Contacts[1].FirstName"] = "Odile", ["Contacts[1].Phone"] = "0612345678",
+            ["Contacts[1].LastName"] = "DURAND",
+            ["Contacts[1].FirstName"] = "Odile",
+            ["Contacts[1].Phone"] = "0612345678",
         }, "handler=Contacts");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
@@ -113,8 +118,13 @@ public class ChangeRequestTests(AccountsFactory factory) : IClassFixture<Account
 
         Assert.Equal(HttpStatusCode.Redirect, (await parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?>
         {
-            ["Contacts[1].LastName"] = "DURAND", ["Contacts[1].FirstName"] = "Odile", ["Contacts[1].Relationship"] = "Grand-mère",
-            ["Contacts[1].Phone"] = "06 12 34 56 78", ["Contacts[1].Pickup"] = "true", ["Contacts[1].Emergency"] = "true", ["Contacts[1].ChildIds"] = child,
+            ["Contacts[1].LastName"] = "DURAND",
+            ["Contacts[1].FirstName"] = "Odile",
+            ["Contacts[1].Relationship"] = "Grand-mère",
+            ["Contacts[1].Phone"] = "06 12 34 56 78",
+            ["Contacts[1].Pickup"] = "true",
+            ["Contacts[1].Emergency"] = "true",
+            ["Contacts[1].ChildIds"] = child,
         }, "handler=Contacts")).StatusCode);
         var agent = await BillingKit.StaffAsync(factory, tenant.MunicipalityId);
         Assert.Equal(HttpStatusCode.Redirect, (await agent.PostFormAsync("/admin/demandes", new Dictionary<string, string?>(), "handler=Accept")).StatusCode);

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.Dashboard.Admin;
 
 /// <summary>Tableau de bord of the collectivité's staff.</summary>
-public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard, FileDashboard files) : PageModel
+public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard, FileDashboard files, FamilyPortalDbContext db) : PageModel
 {
     public string MunicipalityName => current.Name ?? "";
 
@@ -12,12 +13,15 @@ public class IndexModel(CurrentMunicipality current, DashboardFigures dashboard,
     public int PendingChangeRequests { get; private set; }
 
     public IReadOnlyList<FileDashboard.PaiChild> PaiToday { get; private set; } = [];
+    /// <summary>Supporting documents deposited by families and waiting for staff.</summary>
+    public int DocumentsToValidate { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         View = await dashboard.LoadAsync(current.Id!.Value, ct);
         PendingChangeRequests = await files.PendingRequestsAsync(ct);
         PaiToday = await files.PaiTodayAsync(View.Today, ct);
+        DocumentsToValidate = await db.Set<SupportingDocument>().CountAsync(d => d.Status == DocumentStatus.Deposited, ct);
     }
 
     /// <summary>« 7 / 30 », « 6 / 6 – complet » (in words, not only in numbers), « fermé ».</summary>

@@ -154,8 +154,14 @@ public sealed class ContactInput
 
     public static ContactInput From(ContactValues c) => new()
     {
-        Id = c.Id, FirstName = c.FirstName, LastName = c.LastName, Relationship = c.Relationship,
-        Phone = FamilyInput.Shown(c.Phone), Emergency = c.Emergency, Pickup = c.Pickup, ChildIds = [.. c.ChildIds],
+        Id = c.Id,
+        FirstName = c.FirstName,
+        LastName = c.LastName,
+        Relationship = c.Relationship,
+        Phone = FamilyInput.Shown(c.Phone),
+        Emergency = c.Emergency,
+        Pickup = c.Pickup,
+        ChildIds = [.. c.ChildIds],
     };
 
     /// <summary>The kept contacts, or null after <paramref name="fail"/> for each wrong field (prefix « Contacts[i]. »).</summary>

@@ -30,13 +30,26 @@ public sealed class HealthInput
 
     public static HealthInput From(HealthSheet s) => new()
     {
-        FoodAllergies = s.FoodAllergies, FoodAllergiesAction = s.FoodAllergiesAction,
-        MedicationAllergies = s.MedicationAllergies, MedicationAllergiesAction = s.MedicationAllergiesAction,
-        OtherAllergies = s.OtherAllergies, OtherAllergiesAction = s.OtherAllergiesAction,
-        NoPork = s.NoPork, NoMeat = s.NoMeat, Vegetarian = s.Vegetarian, AllergenFree = s.AllergenFree, OtherDiet = s.OtherDiet,
-        HasPai = s.HasPai, DtpLastInjection = s.DtpLastInjection?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        OtherVaccinations = s.OtherVaccinations, DoctorName = s.DoctorName, DoctorPhone = FamilyInput.Shown(s.DoctorPhone),
-        Observations = s.Observations, ImageRights = s.ImageRights, MayLeaveAlone = s.MayLeaveAlone, EmergencyCare = s.EmergencyCare,
+        FoodAllergies = s.FoodAllergies,
+        FoodAllergiesAction = s.FoodAllergiesAction,
+        MedicationAllergies = s.MedicationAllergies,
+        MedicationAllergiesAction = s.MedicationAllergiesAction,
+        OtherAllergies = s.OtherAllergies,
+        OtherAllergiesAction = s.OtherAllergiesAction,
+        NoPork = s.NoPork,
+        NoMeat = s.NoMeat,
+        Vegetarian = s.Vegetarian,
+        AllergenFree = s.AllergenFree,
+        OtherDiet = s.OtherDiet,
+        HasPai = s.HasPai,
+        DtpLastInjection = s.DtpLastInjection?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        OtherVaccinations = s.OtherVaccinations,
+        DoctorName = s.DoctorName,
+        DoctorPhone = FamilyInput.Shown(s.DoctorPhone),
+        Observations = s.Observations,
+        ImageRights = s.ImageRights,
+        MayLeaveAlone = s.MayLeaveAlone,
+        EmergencyCare = s.EmergencyCare,
     };
 
     /// <summary>The sheet, or null after <paramref name="fail"/> for each wrong field.</summary>
@@ -65,13 +78,26 @@ public sealed class HealthInput
         var doctorPhone = FamilyInput.CheckPhone(DoctorPhone, nameof(DoctorPhone), Fail);
         var sheet = new HealthSheet
         {
-            FoodAllergies = Clean(FoodAllergies), FoodAllergiesAction = Clean(FoodAllergiesAction),
-            MedicationAllergies = Clean(MedicationAllergies), MedicationAllergiesAction = Clean(MedicationAllergiesAction),
-            OtherAllergies = Clean(OtherAllergies), OtherAllergiesAction = Clean(OtherAllergiesAction),
-            NoPork = NoPork, NoMeat = NoMeat, Vegetarian = Vegetarian, AllergenFree = Clean(AllergenFree), OtherDiet = Clean(OtherDiet),
-            HasPai = HasPai, DtpLastInjection = dtp, OtherVaccinations = Clean(OtherVaccinations),
-            DoctorName = Clean(DoctorName), DoctorPhone = doctorPhone, Observations = Clean(Observations),
-            ImageRights = ImageRights, MayLeaveAlone = MayLeaveAlone, EmergencyCare = EmergencyCare,
+            FoodAllergies = Clean(FoodAllergies),
+            FoodAllergiesAction = Clean(FoodAllergiesAction),
+            MedicationAllergies = Clean(MedicationAllergies),
+            MedicationAllergiesAction = Clean(MedicationAllergiesAction),
+            OtherAllergies = Clean(OtherAllergies),
+            OtherAllergiesAction = Clean(OtherAllergiesAction),
+            NoPork = NoPork,
+            NoMeat = NoMeat,
+            Vegetarian = Vegetarian,
+            AllergenFree = Clean(AllergenFree),
+            OtherDiet = Clean(OtherDiet),
+            HasPai = HasPai,
+            DtpLastInjection = dtp,
+            OtherVaccinations = Clean(OtherVaccinations),
+            DoctorName = Clean(DoctorName),
+            DoctorPhone = doctorPhone,
+            Observations = Clean(Observations),
+            ImageRights = ImageRights,
+            MayLeaveAlone = MayLeaveAlone,
+            EmergencyCare = EmergencyCare,
         };
         foreach (var (field, message) in HealthSheetFields.Check(sheet, today, childAge, minimumAgeToLeaveAlone))
         {

@@ -1,0 +1,50 @@
+using FamilyPortal.Web.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPortal.Web.Features.Documents;
+
+/// <summary>
+/// Validated documents that expire: the family is reminded « Documents:ExpiryReminderDays » days before (30 by
+/// default), once, and told on the day it expires, when the document becomes « expirée ». Works at the injected
+/// clock's day (Paris), on every collectivité; each document is saved with its mail, so a failed run resumes.
+/// </summary>
+public sealed class DocumentExpiryJob(FamilyPortalDbContext db, DocumentEmails emails, TimeProvider time, IConfiguration configuration) : IScheduledJob
+{
+    public const int DefaultReminderDays = 30;
+
+    public string Name => "documents-expiry";
+
+    public TimeSpan Interval => TimeSpan.FromHours(6);
+
+    public int ReminderDays => Math.Max(0, configuration.GetValue("Documents:ExpiryReminderDays", DefaultReminderDays));
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
+        var remindFrom = today.AddDays(ReminderDays);
+        var due = await db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).Include(d => d.Type)
+            .Where(d => d.Status == DocumentStatus.Validated && d.ExpiresOn != null
+                && (d.ExpiresOn <= today || (d.ExpiresOn <= remindFrom && d.ExpiryReminderSentAtUtc == null)))
+            .OrderBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var document in due)
+        {
+            var child = document.ChildId is { } childId
+                ? await db.Children.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).Where(c => c.Id == childId)
+                    .Select(c => c.FirstName + " " + c.LastName).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            var about = new DocumentEmails.About(document.MunicipalityId, document.FamilyId, document.Type!.Name, child);
+            if (document.ExpiresOn <= today)
+            {
+                document.Status = DocumentStatus.Expired;
+                await emails.ExpiredAsync(db, about, document.ExpiresOn!.Value, cancellationToken);
+            }
+            else
+            {
+                document.ExpiryReminderSentAtUtc = time.GetUtcNow().UtcDateTime;
+                await emails.ExpiresSoonAsync(db, about, document.ExpiresOn!.Value, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
