@@ -134,6 +134,37 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
                     ["Book.ActivityId"] = cast.Mine.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Book.From"] = "2026-11-26", ["Book.To"] = "", ["Book.Reason"] = "Oubli de la famille",
                 }, formAction: "handler=Book")),
+            new(["DayWaitingList.EmailAsync"], "annuler depuis la mairie un jour complet où un enfant attend (sa famille prévenue)",
+                async () =>
+                {
+                    var bookingId = await FullDayWithAChildWaitingAsync(cast.Mine, new DateOnly(2026, 11, 26));
+                    return await admin.PostFormAsync($"/admin/enfants/{cast.Mine.ChildId}/reservations?du=2026-11-01&au=2026-11-30", new Dictionary<string, string?>
+                    {
+                        ["Cancel.BookingIds"] = bookingId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Cancel.Reason"] = "Enfant malade",
+                    }, formAction: "handler=Cancel");
+                }),
+            new([], "demander une modification du dossier famille",
+                () => parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?> { ["Input.City"] = "Toul" })),
+            new(["ChangeRequestDecisions.NotifyAsync"], "accepter la demande de modification (famille prévenue)",
+                async () => await admin.SubmitAsync(await admin.GetPageAsync("/admin/demandes"), "/admin/demandes", new Dictionary<string, string?>(), "handler=Accept")),
+            new([], "déposer une pièce justificative",
+                async () => await Features.Documents.DocumentKit.DepositAsync(parent,
+                    (await Features.Documents.DocumentKit.AddTypesAsync(factory, cast.Mine.MunicipalityId)).FamilyTypeId, null,
+                    Features.Documents.DocumentKit.Pdf(), "attestation.pdf")),
+            new(["DocumentEmails.SendAsync"], "valider la pièce déposée (famille prévenue)",
+                async () =>
+                {
+                    var documentId = await ReadMineAsync(cast.Mine, db => db.Set<SupportingDocument>().Where(d => d.Status == DocumentStatus.Deposited).Select(d => d.Id).SingleAsync());
+                    var url = $"/admin/pieces/{documentId}";
+                    return await admin.SubmitAsync(await admin.GetPageAsync(url), url, new Dictionary<string, string?>(), "Validate");
+                }),
+            new(["EnrolmentEmails.DecisionAsync"], "demander l'inscription d'un enfant (famille prévenue)",
+                async () =>
+                {
+                    await Features.Enrolments.EnrolmentKit.RequireAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ActivityId,
+                        new EnrolmentSettings { Mode = EnrolmentMode.SchoolYear, AutoAccept = true });
+                    return await parent.SubmitAsync(await parent.GetPageAsync("/inscriptions"), "/inscriptions", new Dictionary<string, string?>(), formAction: "/inscriptions/Request");
+                }),
             new(["InvoiceEmails.IssuedAsync"], "émettre les factures d'octobre (familles prévenues)",
                 async () =>
                 {
@@ -224,5 +255,31 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
         db.Families.Add(family);
         await db.SaveChangesAsync();
         return (family.Email, code);
+    }
+    /// <summary>
+    /// A second child of the family waits for <paramref name="day"/>, made full at its present count; returns the
+    /// booking of the first child that day, whose cancellation gives the place to the one waiting.
+    /// </summary>
+    private async Task<long> FullDayWithAChildWaitingAsync(TenantBuilder.Tenant mine, DateOnly day) =>
+        await ReadMineAsync(mine, async db =>
+        {
+            var first = await db.Children.SingleAsync(c => c.Id == mine.ChildId);
+            var sibling = new Child { MunicipalityId = mine.MunicipalityId, FamilyId = mine.FamilyId, FirstName = "Lou", LastName = first.LastName, SiteId = first.SiteId };
+            db.Children.Add(sibling);
+            var booked = await db.ActivityDayLoads.Where(l => l.ActivityId == mine.ActivityId && l.Date == day).Select(l => l.Booked).SingleAsync();
+            db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = mine.MunicipalityId, ActivityId = mine.ActivityId, Date = day, Capacity = booked });
+            await db.SaveChangesAsync();
+            var accountId = await db.Memberships.Where(m => m.FamilyId == mine.FamilyId).Select(m => m.AccountId).FirstAsync();
+            db.WaitingEntries.Add(new WaitingEntry { MunicipalityId = mine.MunicipalityId, ChildId = sibling.Id, ActivityId = mine.ActivityId, Date = day, AccountId = accountId, CreatedAtUtc = factory.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+            return await db.Bookings.Where(b => b.ChildId == mine.ChildId && b.ActivityId == mine.ActivityId && b.Date == day && b.CancelledAtUtc == null).Select(b => b.Id).SingleAsync();
+        });
+
+    private async Task<T> ReadMineAsync<T>(TenantBuilder.Tenant mine, Func<FamilyPortalDbContext, Task<T>> read)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.Enter(mine.MunicipalityId);
+        return await read(db);
     }
 }

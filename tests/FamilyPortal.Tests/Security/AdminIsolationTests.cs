@@ -34,6 +34,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         // A valid role: were the other collectivité's agent found, it would be promoted.
         "newrole" => Roles.Administrator,
         "draftid" => other.ImportDraftId.ToString(),
+        "annee" => OtherIds.GetValueOrDefault("schoolyearid"),
         // A valid refusal reason: were the other collectivité's request found, it would be refused.
         "reason" => "Pièce illisible",
         _ => more?.GetValueOrDefault(name.ToLowerInvariant()),

@@ -20,6 +20,15 @@ public sealed class CalendarData
     /// <summary>The ranks of the children on the waiting lists of the days read.</summary>
     public required IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), int> WaitingRanks { get; init; }
 
+    /// <summary>The families' confirmations of their file, per school year under « Mise à jour des dossiers ».</summary>
+    public required IReadOnlySet<(int FamilyId, int SchoolYearId)> FileConfirmations { get; init; }
+
+    /// <summary>The day falls in a school year under update that the child's family has not confirmed.</summary>
+    public bool FileToConfirm(Child? child, DateOnly day) =>
+        child is not null
+        && SchoolYears.FirstOrDefault(y => y.Contains(day)) is { FileUpdateRequired: true } year
+        && !FileConfirmations.Contains((child.FamilyId, year.Id));
+
     public bool IsEnrolled(Activity activity, Child? child, DateOnly day) =>
         child is not null && Enrolments[(child.Id, activity.Id)].Any(range => day >= range.Start && day <= range.End);
 
@@ -52,6 +61,7 @@ public sealed class CalendarData
         ActivitySiteId = activity.SiteId,
         EnrolmentRequired = activity.Enrolment.Required,
         ChildEnrolled = activity.Enrolment.Required && IsEnrolled(activity, child, day),
+        FileToConfirm = FileToConfirm(child, day),
         WaitingRank = child is not null && WaitingRanks.TryGetValue((child.Id, activity.Id, day), out var rank) ? rank : null,
         IsWorkingDay = d => IsWorkingDay(activity, d),
     };

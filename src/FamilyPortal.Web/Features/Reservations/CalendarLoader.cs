@@ -39,6 +39,13 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
                 && e.StartDate <= to && e.EndDate >= from)
             .Select(e => new { e.ChildId, e.ActivityId, e.StartDate, e.EndDate })
             .ToListAsync(ct);
+        // Read only while a year is under update, so that the grid stays as cheap as it was otherwise.
+        var confirmations = childIds.Count == 0 || !years.Any(y => y.FileUpdateRequired)
+            ? []
+            : await db.FamilyFileConfirmations.AsNoTracking()
+                .Where(c => db.Children.Any(ch => childIds.Contains(ch.Id) && ch.FamilyId == c.FamilyId))
+                .Select(c => new { c.FamilyId, c.SchoolYearId })
+                .ToListAsync(ct);
         // Ranks count every child waiting for the day, but only the children asked about are kept.
         var waiting = childIds.Count == 0
             ? []
@@ -61,6 +68,7 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
             Bookings = bookings.Select(b => (b.ChildId, b.ActivityId, b.Date)).ToHashSet(),
             Basket = basket.ToDictionary(l => (l.ChildId, l.ActivityId, l.Date), l => l.Kind),
             WaitingRanks = ranks,
+            FileConfirmations = confirmations.Select(c => (c.FamilyId, c.SchoolYearId)).ToHashSet(),
             Enrolments = enrolments.ToLookup(e => (e.ChildId, e.ActivityId), e => (e.StartDate, e.EndDate)),
         };
     }

@@ -39,6 +39,11 @@ public static class BookingVerdict
         {
             return Verdict.NotEnrolled;
         }
+        // The yearly update binds parents; staff booking for a family keep the file as the town hall holds it.
+        if (actor == Actor.Parent && day.FileToConfirm)
+        {
+            return Verdict.FileToConfirm;
+        }
         if (day.SchoolYearEnd is not { } yearEnd)
         {
             return Verdict.OutsideSchoolYear;

@@ -25,6 +25,8 @@ public sealed record DayContext
     /// <summary>The activity admits only children enrolled for the day's year or period.</summary>
     public bool EnrolmentRequired { get; init; }
     public bool ChildEnrolled { get; init; }
+    /// <summary>The day's school year is under « Mise à jour des dossiers » and the child's family has not confirmed its file.</summary>
+    public bool FileToConfirm { get; init; }
     /// <summary>The child's rank on the day's waiting list, or null when it is not on it.</summary>
     public int? WaitingRank { get; init; }
     /// <summary>A working day for the « jours ouvrés » count: not a weekend, public holiday or closure.</summary>

@@ -17,6 +17,8 @@ public sealed record Verdict(bool Allowed, VerdictReason Reason, string? Message
 
     public static readonly Verdict NotEnrolled = Refuse(VerdictReason.NotEnrolled, "inscription requise : inscrivez d'abord l'enfant à cette activité (« Inscriptions »)");
 
+    public static readonly Verdict FileToConfirm = Refuse(VerdictReason.FileToConfirm, "dossier famille à confirmer : vérifiez-le puis confirmez-le dans « Mon dossier famille »");
+
     public static readonly Verdict OutsideSchoolYear = Refuse(VerdictReason.OutsideSchoolYear, "hors année scolaire");
 
     public static Verdict Refuse(VerdictReason reason, string message) => new(false, reason, message);

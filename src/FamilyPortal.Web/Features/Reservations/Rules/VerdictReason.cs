@@ -20,4 +20,6 @@ public enum VerdictReason
     Full,
     /// <summary>The activity needs an inscription the child does not hold for that day.</summary>
     NotEnrolled,
+    /// <summary>The day's school year is under « Mise à jour des dossiers » and the family has not confirmed its file.</summary>
+    FileToConfirm,
 }
