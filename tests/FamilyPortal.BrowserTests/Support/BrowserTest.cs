@@ -62,6 +62,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         _browserErrors.Clear();
         _context = await fixture.NewContextAsync(viewport);
         Page = await _context.NewPageAsync();
+        // The browser and integration suites run side by side on small CI machines: a page may wait its turn
+        // for a while; the assertions keep their own short timeouts.
+        Page.SetDefaultTimeout(60_000);
+        Page.SetDefaultNavigationTimeout(60_000);
         Page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
