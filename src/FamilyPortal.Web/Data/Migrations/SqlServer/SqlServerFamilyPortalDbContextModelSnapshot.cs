@@ -641,6 +641,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsPaiDocument")
+                        .HasColumnType("bit");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("int");
 
@@ -2087,6 +2090,11 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("DocumentReminderDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Holidays")
                         .IsRequired()

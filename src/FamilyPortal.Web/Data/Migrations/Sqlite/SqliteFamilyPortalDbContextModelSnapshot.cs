@@ -619,6 +619,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPaiDocument")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
@@ -2015,6 +2018,11 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentReminderDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Holidays")
                         .IsRequired()
