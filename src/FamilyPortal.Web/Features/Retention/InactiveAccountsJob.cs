@@ -47,7 +47,8 @@ public sealed class InactiveAccountsJob(
         db.ChangeTracker.Clear();
         var toWarn = await unused.Where(u => u.InactivityWarnedAtUtc == null && u.Email != null)
             .OrderBy(u => u.Id).ToListAsync(cancellationToken);
-        var deletedFrom = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone).AddDays(settings.InactiveAccountGraceDays + 1);
+        // The first day a run may delete the account: the grace period ends during it.
+        var deletedFrom = ParisClock.Today(time.GetUtcNow().AddDays(settings.InactiveAccountGraceDays), ParisClock.Zone);
         foreach (var account in toWarn)
         {
             account.InactivityWarnedAtUtc = now;

@@ -49,6 +49,7 @@ public class DepartureModel(FamilyPortalDbContext db, StaffFamilyExport export, 
         }
         if (!ModelState.IsValid)
         {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         var family = await db.Families.SingleAsync(f => f.Id == id, ct);
