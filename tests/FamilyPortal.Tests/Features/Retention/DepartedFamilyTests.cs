@@ -65,6 +65,12 @@ public class DepartedFamilyTests
         // Once erased, the family is not visited again.
         await RunAsync<DepartedFamilyHealthJob>(factory);
         Assert.Single(await RetentionJournalAsync(factory, tenant.MunicipalityId));
+
+        // Back, then gone again: the new departure starts a new period.
+        await admin.SubmitAsync(await admin.GetPageAsync(url), url, new Dictionary<string, string?>(), "handler=Undo");
+        await admin.PostFormAsync(url, new Dictionary<string, string?> { ["DepartedOn"] = "2027-11-11" }, formAction: "handler=Mark");
+        Assert.Null(await ReadAsync(factory, tenant.MunicipalityId, db => db.Families.Where(f => f.Id == tenant.FamilyId).Select(f => f.HealthDataErasedAtUtc).SingleAsync()));
+        Assert.Contains("Ses fiches sanitaires seront effacées le 12/11/2028", TextOf(await admin.GetPageAsync(url)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,8 @@ public class DepartureModel(FamilyPortalDbContext db, StaffFamilyExport export, 
         }
         var family = await db.Families.SingleAsync(f => f.Id == id, ct);
         family.DepartedOn = day;
+        // A family that left again after coming back: the sheets it filled in since are erased after this departure.
+        family.HealthDataErasedAtUtc = null;
         family.Version++;
         await db.SaveChangesAsync(ct);
         Notice = $"La famille est enregistrée comme partie le {FrenchDates.Numeric(day)}.";
