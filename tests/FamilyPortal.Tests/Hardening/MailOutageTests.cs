@@ -154,7 +154,7 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             new(["DocumentEmails.SendAsync"], "valider la pièce déposée (famille prévenue)",
                 async () =>
                 {
-                    var documentId = await ReadMineAsync(cast.Mine, db => db.Set<SupportingDocument>().Where(d => d.Status == DocumentStatus.Deposited).Select(d => d.Id).SingleAsync());
+                    var documentId = await factory.InTenantAsync(cast.Mine.MunicipalityId, db => db.Set<SupportingDocument>().Where(d => d.Status == DocumentStatus.Deposited).Select(d => d.Id).SingleAsync());
                     var url = $"/admin/pieces/{documentId}";
                     return await admin.SubmitAsync(await admin.GetPageAsync(url), url, new Dictionary<string, string?>(), "Validate");
                 }),
@@ -272,7 +272,7 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
     /// booking of the first child that day, whose cancellation gives the place to the one waiting.
     /// </summary>
     private async Task<long> FullDayWithAChildWaitingAsync(TenantBuilder.Tenant mine, DateOnly day) =>
-        await ReadMineAsync(mine, async db =>
+        await factory.InTenantAsync(mine.MunicipalityId, async db =>
         {
             var first = await db.Children.SingleAsync(c => c.Id == mine.ChildId);
             var sibling = new Child { MunicipalityId = mine.MunicipalityId, FamilyId = mine.FamilyId, FirstName = "Lou", LastName = first.LastName, SiteId = first.SiteId };
@@ -285,12 +285,4 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             await db.SaveChangesAsync();
             return await db.Bookings.Where(b => b.ChildId == mine.ChildId && b.ActivityId == mine.ActivityId && b.Date == day && b.CancelledAtUtc == null).Select(b => b.Id).SingleAsync();
         });
-
-    private async Task<T> ReadMineAsync<T>(TenantBuilder.Tenant mine, Func<FamilyPortalDbContext, Task<T>> read)
-    {
-        await using var scope = factory.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
-        db.Tenant.Enter(mine.MunicipalityId);
-        return await read(db);
-    }
 }
