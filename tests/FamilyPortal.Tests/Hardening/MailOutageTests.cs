@@ -181,6 +181,17 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             new(["StaffMembers.ApplyInTransactionAsync"], "suspendre un agent (il est prévenu par email)",
                 async () => await Features.Staff.StaffManagementTests.ActAsync(admin, "/admin/equipe", "Suspend",
                     (await StaffJourney.CreateAsync(factory, cast.Mine.MunicipalityId, Roles.Agent)).Id)),
+            new(["RetentionEmails.InactiveAccountWarning"], "prévenir un compte inutilisé depuis 3 ans (tâche planifiée de conservation)",
+                async () =>
+                {
+                    await using var scope = factory.Scope();
+                    var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+                    var longAgo = factory.Clock.GetUtcNow().UtcDateTime.AddYears(-4);
+                    await db.Users.Where(u => u.Id == cast.Other.LinkedAccountId).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSignInAtUtc, longAgo));
+                    scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
+                    await scope.ServiceProvider.GetRequiredService<FamilyPortal.Web.Features.Retention.InactiveAccountsJob>().RunAsync(CancellationToken.None);
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
+                }),
             new(["StaffInvitations.InviteAsync"], "créer une collectivité et inviter son administrateur",
                 () => cast["opérateur"].Client.PostFormAsync("/plateforme/collectivites/nouvelle", new Dictionary<string, string?>
                 {

@@ -920,10 +920,16 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateOnly?>("DepartedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("HealthDataErasedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("HouseholdName")
                         .IsRequired()

@@ -890,9 +890,15 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DepartedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HealthDataErasedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HouseholdName")
