@@ -26,6 +26,7 @@ builder.Services
     .AddPortalDashboard()
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)
+    .AddPortalPayments(builder.Configuration)
     .AddPortalDocuments()
     // Web host: pages, authorization, rate limits, headers
     .AddPortalWeb(builder.Configuration);
