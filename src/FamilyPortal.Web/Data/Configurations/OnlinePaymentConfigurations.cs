@@ -17,6 +17,8 @@ internal sealed class OnlinePaymentConfiguration : IEntityTypeConfiguration<Onli
         entity.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         entity.Property(p => p.TransactionNumber).HasMaxLength(50);
         entity.Property(p => p.CheckReason).HasMaxLength(500);
+        entity.Property(p => p.CheckedByAccountId).HasMaxLength(450);
+        entity.Property(p => p.CheckNote).HasMaxLength(500);
         entity.HasOne<Municipality>().WithMany().HasForeignKey(p => p.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<Family>().WithMany().HasForeignKey(p => p.FamilyId).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(p => p.Invoices).WithOne().HasForeignKey(i => i.OnlinePaymentId).OnDelete(DeleteBehavior.Cascade);

@@ -24,9 +24,10 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, O
     /// <summary>« Payer en ligne » (one invoice) or « Payer mes factures » (all unpaid ones, when the collectivité allows it).</summary>
     public async Task<IActionResult> OnPostPayAsync(int[] invoiceIds, [FromServices] OnlinePaymentStart start, CancellationToken ct)
     {
+        // « Mes factures » is the families' own space: staff have nothing to pay here (as on the week grid).
         if (current is not { IsParent: true, FamilyId: { } familyId } || current.AccountId is not { } accountId)
         {
-            return Forbid();
+            return BadRequest();
         }
         var ids = invoiceIds.Distinct().ToList();
         if (ids.Count == 0)

@@ -25,6 +25,10 @@ public class OnlinePayment : ITenantOwned
     public string? TransactionNumber { get; set; }
     /// <summary>Why staff must check it (a result that does not match what was asked).</summary>
     public string? CheckReason { get; set; }
+    /// <summary>When and by whom a payment « à vérifier » was dealt with (refunded, or recorded by hand), and how.</summary>
+    public DateTime? CheckedAtUtc { get; set; }
+    public string? CheckedByAccountId { get; set; }
+    public string? CheckNote { get; set; }
     public List<OnlinePaymentInvoice> Invoices { get; } = [];
 }
 

@@ -22,6 +22,12 @@ public sealed class OnlinePaymentStart(
 
     public async Task<Started> StartAsync(int familyId, string accountId, string email, IReadOnlyCollection<int> invoiceIds, CancellationToken ct)
     {
+        // Another family's invoice is not found, whatever the collectivité offers.
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.FamilyId == familyId && invoiceIds.Contains(i.Id)).ToListAsync(ct);
+        if (invoices.Count != invoiceIds.Count || invoices.Count == 0)
+        {
+            throw new KeyNotFoundException();
+        }
         var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == db.CurrentMunicipalityId, ct);
         if (!PayFipRules.IsClientNumber(municipality.PayFipClientNumber))
         {
@@ -30,11 +36,6 @@ public sealed class OnlinePaymentStart(
         if (invoiceIds.Count > 1 && !municipality.PayFipSeveralInvoices)
         {
             return new Started(null, OneAtATime);
-        }
-        var invoices = await db.Invoices.AsNoTracking().Where(i => i.FamilyId == familyId && invoiceIds.Contains(i.Id)).ToListAsync(ct);
-        if (invoices.Count != invoiceIds.Count || invoices.Count == 0)
-        {
-            throw new KeyNotFoundException();
         }
         if (invoices.Any(i => i.Remaining <= 0))
         {

@@ -31,17 +31,17 @@ public static class PaymentKit
         await parent.SubmitAsync(await parent.GetPageAsync("/factures"), "/factures", new Dictionary<string, string?>(), "handler=Pay");
 
     /// <summary>Starts the payment and returns the service's operation id, read from the address the parent is sent to.</summary>
-    public static async Task<string> StartAsync(PaymentsFactory factory, PageClient parent)
+    public static async Task<string> StartAsync(PayFipSimulatorProcess simulator, PageClient parent)
     {
         using var response = await PayAsync(parent);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var target = response.Headers.Location!;
-        Assert.StartsWith(factory.Simulator.PaymentPageUrl, target.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(simulator.PaymentPageUrl, target.AbsoluteUri, StringComparison.Ordinal);
         return System.Web.HttpUtility.ParseQueryString(target.Query)["idop"]!;
     }
 
     /// <summary>The service's server-to-server notification: only the operation id, from no signed-in user.</summary>
-    public static async Task<HttpStatusCode> NotifyAsync(PaymentsFactory factory, string operationId)
+    public static async Task<HttpStatusCode> NotifyAsync(PortalFactory factory, string operationId)
     {
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         using var response = await client.PostAsync(PaymentEndpoints.NotificationPath,
@@ -58,8 +58,10 @@ public static class PaymentKit
         return response.Headers.Location!.OriginalString;
     }
 
-    public static Task<List<OnlinePayment>> OnlinePaymentsAsync(PortalFactory factory, int municipalityId) =>
-        factory.InTenantAsync(municipalityId, db => db.OnlinePayments.AsNoTracking().OrderBy(p => p.Id).ToListAsync());
+    /// <summary>The online payments of the invoice (the tenant's seed has one « à vérifier » on an older one).</summary>
+    public static Task<List<OnlinePayment>> OnlinePaymentsAsync(PortalFactory factory, int municipalityId, int invoiceId) =>
+        factory.InTenantAsync(municipalityId, db => db.OnlinePayments.AsNoTracking()
+            .Where(p => p.Invoices.Any(i => i.InvoiceId == invoiceId)).OrderBy(p => p.Id).ToListAsync());
 
     /// <summary>The payments of the invoice (the tenant's seed has a cheque on an older one).</summary>
     public static Task<List<Payment>> PaymentsAsync(PortalFactory factory, int municipalityId, int invoiceId) =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FamilyPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFamilyPortalDbContext))]
-    [Migration("20261205231022_OnlinePayments")]
+    [Migration("20261205233248_OnlinePayments")]
     partial class OnlinePayments
     {
         /// <inheritdoc />
@@ -1658,8 +1658,19 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedByAccountId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientNumber")

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FamilyPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerFamilyPortalDbContext))]
-    [Migration("20261205231040_OnlinePayments")]
+    [Migration("20261205233741_OnlinePayments")]
     partial class OnlinePayments
     {
         /// <inheritdoc />
@@ -1718,9 +1718,20 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
 
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("CheckReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CheckedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("ClientNumber")
                         .IsRequired()

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace FamilyPortal.Web.Data.Migrations.Sqlite
+namespace FamilyPortal.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class OnlinePayments : Migration
@@ -14,14 +14,14 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "PayFipClientNumber",
                 table: "Municipalities",
-                type: "TEXT",
+                type: "nvarchar(6)",
                 maxLength: 6,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PayFipMode",
                 table: "Municipalities",
-                type: "TEXT",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "Test");
@@ -29,7 +29,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "PayFipSeveralInvoices",
                 table: "Municipalities",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
@@ -37,23 +37,26 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 name: "OnlinePayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FamilyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OperationId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientNumber = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    TransactionNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CheckReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MunicipalityId = table.Column<int>(type: "int", nullable: false),
+                    FamilyId = table.Column<int>(type: "int", nullable: false),
+                    AccountId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OperationId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientNumber = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    TransactionNumber = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CheckReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CheckedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CheckedByAccountId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CheckNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,12 +79,12 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 name: "OnlinePaymentInvoices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OnlinePaymentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MunicipalityId = table.Column<int>(type: "int", nullable: false),
+                    OnlinePaymentId = table.Column<int>(type: "int", nullable: false),
+                    InvoiceId = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,7 +138,8 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 name: "IX_OnlinePayments_Provider_OperationId",
                 table: "OnlinePayments",
                 columns: new[] { "Provider", "OperationId" },
-                unique: true);
+                unique: true,
+                filter: "[OperationId] IS NOT NULL");
         }
 
         /// <inheritdoc />
