@@ -16,6 +16,8 @@ global using FamilyPortal.Web.Features.Families;
 global using FamilyPortal.Web.Features.Families.Import;
 global using FamilyPortal.Web.Features.Invoices;
 global using FamilyPortal.Web.Features.Invoices.Rules;
+global using FamilyPortal.Web.Features.Payments;
+global using FamilyPortal.Web.Features.Payments.Rules;
 global using FamilyPortal.Web.Features.Memberships;
 global using FamilyPortal.Web.Features.Memberships.Rules;
 global using FamilyPortal.Web.Features.News;

@@ -27,6 +27,7 @@ builder.Services
     .AddPortalDashboard()
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)
+    .AddPortalPayments(builder.Configuration)
     .AddPortalDocuments()
     .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers

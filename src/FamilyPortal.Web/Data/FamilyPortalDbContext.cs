@@ -60,6 +60,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<OnlinePayment> OnlinePayments => Set<OnlinePayment>();
+    public DbSet<OnlinePaymentInvoice> OnlinePaymentInvoices => Set<OnlinePaymentInvoice>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<WaitingEntry> WaitingEntries => Set<WaitingEntry>();
     public DbSet<EnrolmentLoad> EnrolmentLoads => Set<EnrolmentLoad>();

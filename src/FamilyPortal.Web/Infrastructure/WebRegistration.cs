@@ -74,6 +74,7 @@ public static class WebRegistration
         app.UseRateLimiter();
         app.MapHealthChecks("/health");
         app.MapCaptcha().RequireRateLimiting(RateLimiting.Captcha);
+        app.MapPaymentEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -29,4 +29,10 @@ public class Municipality
     public int DocumentReminderDays { get; set; } = DefaultDocumentReminderDays;
 
     public const int DefaultDocumentReminderDays = 30;
+
+    /// <summary>The PayFiP client number of the collectivité's régie (6 digits); online payment is offered only when set.</summary>
+    public string? PayFipClientNumber { get; set; }
+    public PayFipMode PayFipMode { get; set; } = PayFipMode.Test;
+    /// <summary>Parents may pay several invoices in one online payment.</summary>
+    public bool PayFipSeveralInvoices { get; set; }
 }

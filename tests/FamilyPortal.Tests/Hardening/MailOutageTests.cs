@@ -17,15 +17,36 @@ namespace FamilyPortal.Tests.Hardening;
 public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : IClassFixture<MailOutageTests.SmtpDownFactory>
 {
     /// <summary>The portal configured with an SMTP server on a port where nothing listens (yet).</summary>
-    public sealed class SmtpDownFactory() : PortalFactory(SettingsFor(Port))
+    public sealed class SmtpDownFactory : PortalFactory
     {
         public static readonly int Port = SmtpTestServer.FreePort();
 
+        public SmtpDownFactory() : this(new Features.Payments.PayFipSimulatorProcess()) { }
+
+        private SmtpDownFactory(Features.Payments.PayFipSimulatorProcess simulator) : base(SettingsFor(Port, simulator))
+        {
+            Simulator = simulator;
+        }
+
+        /// <summary>PayFiP's simulator, for the receipt of an online payment.</summary>
+        public Features.Payments.PayFipSimulatorProcess Simulator { get; }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                Simulator.Dispose();
+            }
+        }
+
         public MailSenders.Recorder Recorder { get; } = new();
 
-        private static Dictionary<string, string?> SettingsFor(int port)
+        private static Dictionary<string, string?> SettingsFor(int port, Features.Payments.PayFipSimulatorProcess simulator)
         {
             var settings = EmailTestKit.Smtp(port);
+            settings["PayFip:ServiceUrl"] = simulator.ServiceUrl;
+            settings["PayFip:PaymentPageUrl"] = simulator.PaymentPageUrl;
             settings["Captcha:Enabled"] = "false";
             settings["Security:RecoveryResponseFloorMs"] = "0";
             return settings;
@@ -171,6 +192,18 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
                     await Features.Invoices.BillingKit.AddBookingsAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ChildId, cast.Mine.ActivityId, [1, 2]);
                     var preview = await admin.GetPageAsync($"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10");
                     return await admin.SubmitAsync(preview, $"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10", new Dictionary<string, string?>());
+                }),
+            new(["PaymentEmails.ReceiptAsync"], "payer une facture en ligne (reçu à la famille)",
+                async () =>
+                {
+                    await factory.InTenantAsync(cast.Mine.MunicipalityId, async db =>
+                    {
+                        (await db.Municipalities.SingleAsync(m => m.Id == cast.Mine.MunicipalityId)).PayFipClientNumber = Features.Payments.PaymentKit.ClientNumber;
+                        return await db.SaveChangesAsync();
+                    });
+                    var operationId = await Features.Payments.PaymentKit.StartAsync(factory.Simulator, parent);
+                    await factory.Simulator.ChooseAsync(operationId, "P");
+                    return await parent.Http.PostAsync(PaymentEndpoints.NotificationPath, new FormUrlEncodedContent([new("idOp", operationId)]));
                 }),
             new(["StaffInvitations.InviteAsync"], "inviter un agent",
                 () => admin.PostFormAsync("/admin/equipe", new Dictionary<string, string?>

@@ -68,6 +68,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
             // The request's true version: only its collectivité may stop the change.
             ["version"] = Text(await db.Set<ChangeRequest>().IgnoreQueryFilters().Where(r => r.MunicipalityId == other.MunicipalityId).Select(r => r.Version).FirstAsync()),
             ["typeid"] = Text(await db.Set<SupportingDocumentType>().IgnoreQueryFilters().Where(t => t.MunicipalityId == other.MunicipalityId).Select(t => t.Id).FirstAsync()),
+            ["paymentid"] = Text(await db.OnlinePayments.IgnoreQueryFilters().Where(p => p.MunicipalityId == other.MunicipalityId).Select(p => p.Id).FirstAsync()),
             ["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.FamilyId == other.FamilyId).Select(q => q.Id).FirstAsync()),
             ["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == other.MunicipalityId).Select(b => b.Id).FirstAsync()),
             ["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == other.ChildId).Select(b => b.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),

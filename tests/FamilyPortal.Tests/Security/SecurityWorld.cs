@@ -68,6 +68,8 @@ public sealed partial class SecurityWorld
         RecordIds["overrideid"] = Text(await db.CapacityOverrides.IgnoreQueryFilters().Where(o => o.MunicipalityId == town).Select(o => o.Id).FirstAsync());
         RecordIds["newsid"] = Text(await db.NewsItems.IgnoreQueryFilters().Where(n => n.MunicipalityId == town).Select(n => n.Id).FirstAsync());
         RecordIds["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == town).Select(i => i.Id).FirstAsync());
+        RecordIds["invoiceids"] = RecordIds["invoiceid"];
+        RecordIds["paymentid"] = Text(await db.OnlinePayments.IgnoreQueryFilters().Where(p => p.MunicipalityId == town).Select(p => p.Id).FirstAsync());
         RecordIds["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.MunicipalityId == town).Select(q => q.Id).FirstAsync());
         RecordIds["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
         RecordIds["changerequestid"] = Text(await db.ChangeRequests.IgnoreQueryFilters().Where(r => r.MunicipalityId == town).Select(r => r.Id).FirstAsync());

@@ -4,7 +4,7 @@ namespace FamilyPortal.Tests.Support;
 /// The billing rows every test collectivité starts with, so the isolation tests have one of each kind to hide:
 /// one tranche (« Tranche A », from 0, the activity at its own unit price 4,10 €), the family's quotient (500 €,
 /// valid over the school years 2025-2027, so the test months are priced in « Tranche A » with no notice), and
-/// an old invoice of June 2025 (n° 2025-000001, 8,20 €) with a credit note and a payment. Invoices of 2026
+/// an old invoice of June 2025 (n° 2025-000001, 8,20 €) with a credit note, a payment and an online payment « à vérifier ». Invoices of 2026
 /// are therefore numbered from 2026-000001.
 /// </summary>
 public static class BillingRows
@@ -67,6 +67,24 @@ public static class BillingRows
             Reason = "Repas facturé à tort",
         });
         db.Payments.Add(new Payment { MunicipalityId = municipalityId, InvoiceId = invoice.Id, Date = new DateOnly(2025, 7, 20), Amount = 4.10m, Means = PaymentMeans.Cheque });
+        var online = new OnlinePayment
+        {
+            MunicipalityId = municipalityId,
+            FamilyId = familyId,
+            AccountId = "compte-de-la-famille",
+            Provider = "PayFiP",
+            OperationId = $"operation{municipalityId}",
+            ClientNumber = "000000",
+            Year = 2025,
+            Reference = "2025000001",
+            Amount = 4.10m,
+            Email = "famille@exemple.test",
+            Status = OnlinePaymentStatus.ToCheck,
+            CreatedAtUtc = new DateTime(2025, 7, 1, 8, 0, 0, DateTimeKind.Utc),
+            CheckReason = "Montant payé différent du montant demandé.",
+        };
+        online.Invoices.Add(new OnlinePaymentInvoice { MunicipalityId = municipalityId, InvoiceId = invoice.Id, Amount = 4.10m });
+        db.OnlinePayments.Add(online);
         db.DocumentCounters.Add(new DocumentCounter { MunicipalityId = municipalityId, Series = DocumentSeries.Invoice, Year = 2025, Last = 1 });
         db.DocumentCounters.Add(new DocumentCounter { MunicipalityId = municipalityId, Series = DocumentSeries.CreditNote, Year = 2025, Last = 1 });
         await db.SaveChangesAsync();

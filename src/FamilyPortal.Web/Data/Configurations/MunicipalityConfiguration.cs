@@ -17,5 +17,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         entity.Property(m => m.SchoolZone).HasConversion<string>().HasMaxLength(20);
         entity.Property(m => m.LeaveAloneMinimumAge).HasDefaultValue(Municipality.DefaultLeaveAloneMinimumAge);
         entity.Property(m => m.DocumentReminderDays).HasDefaultValue(Municipality.DefaultDocumentReminderDays);
+        entity.Property(m => m.PayFipClientNumber).HasMaxLength(6);
+        entity.Property(m => m.PayFipMode).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PayFipMode.Test);
     }
 }

@@ -47,6 +47,9 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             // Meurthe-et-Moselle: the metropolitan public holidays (not Moselle's) and the académie de Nancy-Metz.
             Holidays = HolidayCalendar.Metropole,
             SchoolZone = SchoolZone.B,
+            // « Payer en ligne » in test mode, against the PayFiP simulator of tools/ (see the README).
+            PayFipClientNumber = "000000",
+            PayFipMode = PayFipMode.Test,
             CreatedAtUtc = now,
         };
         db.Municipalities.Add(commune);

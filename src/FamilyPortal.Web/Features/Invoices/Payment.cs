@@ -23,6 +23,8 @@ public enum PaymentMeans
     Card = 4,
     Cesu = 5,
     DirectDebit = 6,
+    /// <summary>Paid online through DGFiP's PayFiP; the reference is the service's transaction number.</summary>
+    PayFip = 7,
 }
 
 public static class PaymentMeansLabels
@@ -35,6 +37,7 @@ public static class PaymentMeansLabels
         PaymentMeans.Card => "Carte bancaire",
         PaymentMeans.Cesu => "CESU",
         PaymentMeans.DirectDebit => "Prélèvement",
+        PaymentMeans.PayFip => "PayFiP",
         _ => throw new ArgumentOutOfRangeException(nameof(means)),
     };
 }

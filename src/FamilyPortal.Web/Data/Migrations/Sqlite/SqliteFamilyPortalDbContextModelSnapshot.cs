@@ -1649,6 +1649,126 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("NewsReads");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Payments.OnlinePayment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientNumber")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OperationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "Status");
+
+                    b.HasIndex("Provider", "OperationId")
+                        .IsUnique();
+
+                    b.ToTable("OnlinePayments");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Payments.OnlinePaymentInvoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlinePaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("OnlinePaymentId");
+
+                    b.HasIndex("MunicipalityId", "InvoiceId");
+
+                    b.ToTable("OnlinePaymentInvoices");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.Property<int>("ActivityId")
@@ -2047,6 +2167,20 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PayFipClientNumber")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayFipMode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Test");
+
+                    b.Property<bool>("PayFipSeveralInvoices")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PostalAddress")
                         .HasMaxLength(500)
@@ -2727,6 +2861,42 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Payments.OnlinePayment", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Payments.OnlinePaymentInvoice", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Payments.OnlinePayment", null)
+                        .WithMany("Invoices")
+                        .HasForeignKey("OnlinePaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
@@ -2922,6 +3092,11 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Payments.OnlinePayment", b =>
+                {
+                    b.Navigation("Invoices");
                 });
 #pragma warning restore 612, 618
         }
