@@ -10,8 +10,9 @@ public static class CampaignKit
 
     /// <summary>A campaign of the test activity for the school year 2026-2027, window open.</summary>
     public static async Task<int> CreateAsync(PortalFactory factory, int municipalityId, int activityId, int places, string criteria,
-        string? postcodes = null, int seed = 20261116)
+        string? postcodes = null, int seed = 20261116, EnrolmentPeriod? period = null)
     {
+        period ??= new EnrolmentPeriod("Année scolaire 2026-2027", EnrolmentKit.YearStart, new DateOnly(2027, 7, 3));
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
         db.Tenant.Enter(municipalityId);
@@ -19,9 +20,9 @@ public static class CampaignKit
         {
             MunicipalityId = municipalityId,
             Name = "Inscriptions 2026-2027",
-            PeriodLabel = "Année scolaire 2026-2027",
-            PeriodStart = EnrolmentKit.YearStart,
-            PeriodEnd = new DateOnly(2027, 7, 3),
+            PeriodLabel = period.Label,
+            PeriodStart = period.Start,
+            PeriodEnd = period.End,
             OpensOn = OpenWindow.Opens,
             ClosesOn = OpenWindow.Closes,
             Criteria = criteria,
@@ -76,13 +77,13 @@ public static class CampaignKit
         await db.SaveChangesAsync();
     }
 
-    public static async Task<List<(Enrolment Enrolment, CampaignRequest? Request)>> RequestsAsync(PortalFactory factory, int municipalityId, int activityId)
+    public static async Task<List<(Enrolment Enrolment, CampaignRequest? Request)>> RequestsAsync(PortalFactory factory, int municipalityId, int activityId, int campaignId)
     {
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
         db.Tenant.Enter(municipalityId);
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.ActivityId == activityId).OrderBy(e => e.Id).ToListAsync();
-        var requests = await db.CampaignRequests.AsNoTracking().ToListAsync();
+        var requests = await db.CampaignRequests.AsNoTracking().Where(r => r.CampaignId == campaignId).ToListAsync();
         return enrolments.Select(e => (e, requests.SingleOrDefault(r => r.EnrolmentId == e.Id))).ToList();
     }
 }

@@ -54,7 +54,7 @@ public class CampaignTests(PortalFactory factory) : IClassFixture<PortalFactory>
 
         Assert.StartsWith("Inscription impossible : les demandes pour cette période passent par la campagne « Inscriptions 2026-2027 »", direct.Message, StringComparison.Ordinal);
         Assert.Equal(EnrolmentState.Pending, first.State);
-        var gathered = await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId);
+        var gathered = await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId, campaignId);
         Assert.Equal(4, gathered.Count(r => r.Enrolment.State == EnrolmentState.Pending && r.Request is not null));
         Assert.Equal(0, await early.Session.Get<EnrolmentGate>().TakenAsync(tenant.ActivityId, YearStart, default));
         var staff = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Agent);
@@ -69,7 +69,7 @@ public class CampaignTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Equal([true, true, false, false], order.Select(l => l.Placement.Accepted));
         Assert.Equal($"résident, deux parents qui travaillent, QF 900, tirage n° {CampaignAllocation.DrawText(CampaignAllocation.Draw(20261116, order[0].Enrolment.Id))}",
             order[0].Placement.Explanation);
-        Assert.Equal(EnrolmentState.Pending, (await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId)).First(r => r.Request is not null).Enrolment.State);
+        Assert.Equal(EnrolmentState.Pending, (await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId, campaignId)).First(r => r.Request is not null).Enrolment.State);
 
         // Two staff members confirm at the same moment: one allocation, the other does nothing.
         var confirmations = await Task.WhenAll(ConfirmAsync(tenant.MunicipalityId, campaignId, staff.Id), ConfirmAsync(tenant.MunicipalityId, campaignId, staff.Id));
@@ -77,7 +77,7 @@ public class CampaignTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var mailsAfterFirst = (await MailsAsync(factory, tenant.MunicipalityId)).Count;
         Assert.Null(await ConfirmAsync(tenant.MunicipalityId, campaignId, staff.Id));
 
-        var after = (await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId)).Where(r => r.Request is not null)
+        var after = (await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId, campaignId)).Where(r => r.Request is not null)
             .OrderBy(r => r.Request!.Rank).ToList();
         Assert.Equal([EnrolmentState.Enrolled, EnrolmentState.Enrolled, EnrolmentState.Waiting, EnrolmentState.Waiting], after.Select(r => r.Enrolment.State));
         Assert.Equal([1, 2, 3, 4], after.Select(r => r.Request!.Rank!.Value));
@@ -120,7 +120,7 @@ public class CampaignTests(PortalFactory factory) : IClassFixture<PortalFactory>
         await CampaignKit.CloseAsync(factory, tenant.MunicipalityId, campaignId);
         var staff = await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator);
         var confirmed = (await ConfirmAsync(tenant.MunicipalityId, campaignId, staff.Id))!;
-        var recorded = (await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId)).Where(r => r.Request is not null)
+        var recorded = (await CampaignKit.RequestsAsync(factory, tenant.MunicipalityId, tenant.ActivityId, campaignId)).Where(r => r.Request is not null)
             .ToDictionary(r => r.Enrolment.Id, r => r.Request!.Rank!.Value);
 
         // Anyone re-runs the draw from what is published: the requests, the criteria, the places and the seed.
