@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Features.Dashboard;
+using FamilyPortal.Web.Features.Retention;
 using FamilyPortal.Web.Features.Staff;
 using FamilyPortal.Web.Infrastructure.Captcha;
 using FamilyPortal.Web.Infrastructure.Jobs;
@@ -27,6 +28,7 @@ builder.Services
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)
     .AddPortalDocuments()
+    .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers
     .AddPortalWeb(builder.Configuration);
 

@@ -77,6 +77,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : BrowserTest(fixture
         [
             "/admin", $"/admin/familles?q=DUPOND", $"/admin/familles/{familyId}", $"/admin/familles/fiche/{familyId}", "/admin/familles/fiche",
             $"/admin/familles/{familyId}/enfant/{childId}", $"/admin/familles/{familyId}/enfant", $"/admin/familles/{familyId}/lettre",
+            $"/admin/familles/{familyId}/depart",
             "/admin/reservations?jour=2026-11-20", .. await MenuLinksAsync(),
         ], html);
         await AssertValidAsync(html);

@@ -18,7 +18,7 @@ public sealed class EmailDispatcher(
     private const int MaxErrorLength = 500;
 
     /// <summary>Who holds a claim; unique per dispatcher so that a late instance cannot mark another's message.</summary>
-    public string InstanceId { get; } = NewInstanceId();
+    public string InstanceId { get; } = ServerInstance.NewId();
 
     /// <summary>Sends every message that is due now; returns how many were handed over.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -138,12 +138,6 @@ public sealed class EmailDispatcher(
                 .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
-
-    private static string NewInstanceId()
-    {
-        var id = $"{Guid.NewGuid():N}@{Environment.MachineName}";
-        return id.Length <= 100 ? id : id[..100];
-    }
 
     private enum Outcome { Sent, Skipped, Failed, ServerUnavailable }
 }

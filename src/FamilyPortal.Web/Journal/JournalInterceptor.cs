@@ -17,8 +17,6 @@ namespace FamilyPortal.Web.Journal;
 /// </summary>
 public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider time) : SaveChangesInterceptor
 {
-    private sealed record Actor(string? AccountId, string Name, string? Login);
-
     /// <summary>An entry whose record gets its key from the database: filled in once the save has run.</summary>
     private sealed record KeyToFill(JournalEntry Journal, EntityEntry Record);
 
@@ -26,7 +24,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
 
     private readonly List<JournalEntry> _written = [];
     private readonly List<KeyToFill> _keysToFill = [];
-    private Actor? _staff;
+    private JournalActor? _staff;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -164,7 +162,11 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         var now = time.GetUtcNow().UtcDateTime;
         if (roleChanges.Count > 0)
         {
-            await WriteRoleChangesAsync(db, roleChanges, journalOf!.Value, _staff ??= await StaffAsync(db, queries), now, queries);
+            var staff = _staff ??= await StaffAsync(db, queries);
+            foreach (var (record, entry) in await JournalEvents.RoleChangesAsync(db, roleChanges, journalOf!.Value, staff, now, queries))
+            {
+                Write(db, record, entry);
+            }
         }
         if (staffChanges.Count > 0)
         {
@@ -201,7 +203,7 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         }
         foreach (var record in validations)
         {
-            await WriteValidationAsync(db, record, now, queries);
+            Write(db, record, await JournalEvents.ValidationAsync(db, (BasketValidation)record.Entity, now, queries));
         }
     }
 
@@ -219,85 +221,13 @@ public sealed class JournalInterceptor(CurrentMunicipality current, TimeProvider
         }
     }
 
-    /// <summary>« Valider » of a parent: the account, its family, and what was booked, cancelled and refused.</summary>
-    private async Task WriteValidationAsync(FamilyPortalDbContext db, EntityEntry record, DateTime now, IJournalQueries queries)
-    {
-        var validation = (BasketValidation)record.Entity;
-        var account = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => u.Id == validation.AccountId)
-            .Select(u => new { u.UserName, u.FirstName, u.LastName }))).FirstOrDefault();
-        var family = (await queries.ListAsync(db.Memberships.AsNoTracking().Where(m => m.AccountId == validation.AccountId)
-            .Select(m => m.Family!.HouseholdName))).FirstOrDefault();
-        var name = account is null ? "Compte supprimé" : $"{account.FirstName} {account.LastName}".Trim();
-        Write(db, record, new JournalEntry
-        {
-            MunicipalityId = validation.MunicipalityId,
-            AtUtc = now,
-            ActorAccountId = validation.AccountId,
-            ActorName = name.Length == 0 ? account!.UserName ?? "" : name,
-            ActorLogin = account?.UserName,
-            ActorIsStaff = false,
-            Action = JournalAction.BasketValidated,
-            EntityType = nameof(BasketValidation),
-            Summary = $"Panier validé{(family is null ? "" : $" pour la famille {family}")} : "
-                + $"{validation.BookedCount} réservation(s), {validation.CancelledCount} annulation(s), {validation.RefusedCount} refusée(s)",
-            Changes = JournalValues.Serialize(
-            [
-                new(nameof(BasketValidation.BookedCount), null, JournalValues.Format(validation.BookedCount)),
-                new(nameof(BasketValidation.CancelledCount), null, JournalValues.Format(validation.CancelledCount)),
-                new(nameof(BasketValidation.RefusedCount), null, JournalValues.Format(validation.RefusedCount)),
-                new(nameof(BasketValidation.Summary), null, JournalValues.Format(validation.Summary)),
-            ]),
-        });
-    }
-
-    private async Task<Actor> StaffAsync(FamilyPortalDbContext db, IJournalQueries queries)
+    private async Task<JournalActor> StaffAsync(FamilyPortalDbContext db, IJournalQueries queries)
     {
         var account = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => u.Id == current.AccountId)
             .Select(u => new { u.UserName, u.FirstName, u.LastName }))).FirstOrDefault();
         var name = account is null ? "" : $"{account.FirstName} {account.LastName}".Trim();
         name = name.Length > 0 ? name : account?.UserName ?? "Personnel";
-        return new Actor(current.AccountId, current.IsStaff ? name : $"{name} (opérateur de la plateforme)", account?.UserName);
-    }
-
-    /// <summary>
-    /// A staff account's role given or taken (Identity's role rows hold only ids): one entry per account, on the
-    /// account, « Rôle : Agent → Administrateur ». The rows of an account being deleted go with its own entry.
-    /// </summary>
-    private async Task WriteRoleChangesAsync(FamilyPortalDbContext db, IReadOnlyList<EntityEntry> records, int municipalityId, Actor staff, DateTime now, IJournalQueries queries)
-    {
-        var rows = records.Select(r => (Record: r, Row: (IdentityUserRole<string>)r.Entity)).ToList();
-        var userIds = rows.Select(r => r.Row.UserId).Distinct().ToList();
-        var roleIds = rows.Select(r => r.Row.RoleId).Distinct().ToList();
-        var accounts = (await queries.ListAsync(db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.UserName, u.StaffMunicipalityId }))).ToDictionary(u => u.Id);
-        var roleNames = (await queries.ListAsync(db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.Name }))).ToDictionary(r => r.Id, r => JournalLabels.Role(r.Name));
-        foreach (var group in rows.GroupBy(r => r.Row.UserId))
-        {
-            var tracked = db.ChangeTracker.Entries<PortalAccount>().FirstOrDefault(e => e.Entity.Id == group.Key);
-            if (tracked?.State == EntityState.Deleted || !accounts.TryGetValue(group.Key, out var account)
-                || (tracked?.Entity.StaffMunicipalityId ?? account.StaffMunicipalityId) != municipalityId)
-            {
-                continue;
-            }
-            string? Names(EntityState state) => group.Any(r => r.Record.State == state)
-                ? string.Join(", ", group.Where(r => r.Record.State == state).Select(r => roleNames.GetValueOrDefault(r.Row.RoleId, r.Row.RoleId)).Order(StringComparer.Ordinal))
-                : null;
-            Write(db, group.First().Record, new JournalEntry
-            {
-                MunicipalityId = municipalityId,
-                AtUtc = now,
-                ActorAccountId = staff.AccountId,
-                ActorName = staff.Name,
-                ActorLogin = staff.Login,
-                ActorIsStaff = true,
-                Action = JournalAction.Modified,
-                EntityType = nameof(PortalAccount),
-                EntityKey = group.Key,
-                Summary = $"{JournalLabels.LabelOf(nameof(PortalAccount))} {account.UserName} {JournalLabels.Verb(nameof(PortalAccount), JournalAction.Modified)}",
-                Changes = JournalValues.Serialize([new JournalChange("Role", Names(EntityState.Deleted), Names(EntityState.Added))]),
-            });
-        }
+        return new JournalActor(current.AccountId, current.IsStaff ? name : $"{name} (opérateur de la plateforme)", account?.UserName);
     }
 
     private static bool IsJournalled(EntityEntry record, int municipalityId) => record.Entity switch

@@ -38,6 +38,8 @@ public static class JournalLabels
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
         ["HouseholdName"] = "Nom du foyer",
+        ["DepartedOn"] = "Départ de la collectivité le",
+        ["HealthDataErasedAtUtc"] = "Fiches sanitaires effacées le",
         ["Reference"] = "Référence",
         ["Email"] = "Email",
         ["Phone"] = "Téléphone",

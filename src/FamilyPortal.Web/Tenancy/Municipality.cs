@@ -24,4 +24,9 @@ public class Municipality
     public int LeaveAloneMinimumAge { get; set; } = DefaultLeaveAloneMinimumAge;
 
     public const int DefaultLeaveAloneMinimumAge = 8;
+
+    /// <summary>How many days before a validated document expires the family is reminded.</summary>
+    public int DocumentReminderDays { get; set; } = DefaultDocumentReminderDays;
+
+    public const int DefaultDocumentReminderDays = 30;
 }

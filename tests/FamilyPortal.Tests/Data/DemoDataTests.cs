@@ -46,6 +46,21 @@ public sealed class DemoDataTests : IDisposable
         Assert.Equal(("ANNE", true, "Arachide (cacahuète)"), (health.Child!.FirstName, sheet.HasPai, sheet.FoodAllergies));
         Assert.Equal(2, await db.FamilyContacts.IgnoreQueryFilters(all).CountAsync());
 
+        var types = await db.Set<SupportingDocumentType>().IgnoreQueryFilters(all).OrderBy(t => t.Name)
+            .Select(t => new { t.Name, t.PerChild, t.ValidityMonths, t.IsActive }).ToListAsync();
+        Assert.Equal([new { Name = DemoDocuments.InsuranceType, PerChild = true, ValidityMonths = (int?)12, IsActive = true },
+            new { Name = DemoDocuments.QuotientType, PerChild = false, ValidityMonths = (int?)12, IsActive = true }], types);
+        var deposited = await db.Set<SupportingDocument>().IgnoreQueryFilters(all).Include(d => d.Type).SingleAsync();
+        Assert.Equal((DocumentStatus.Deposited, DemoDocuments.QuotientType, (int?)null, "application/pdf", DemoDocuments.DepositedFileName),
+            (deposited.Status, deposited.Type!.Name, deposited.ChildId, deposited.ContentType, deposited.FileName));
+        // Sealed as an upload is: the database holds no PDF, the opened content is one the upload checks accept, with its hash.
+        Assert.Null(UploadRules.KindOf(deposited.SealedContent));
+        var content = scope.ServiceProvider.GetRequiredService<SensitiveData>().Open(deposited.SealedContent);
+        var (checkedAgain, problem) = DocumentFiles.Prepare(content, "again.pdf");
+        Assert.Null(problem);
+        Assert.Equal((deposited.Sha256, deposited.Size), (checkedAgain!.Sha256, (long)content.Length));
+        Assert.Contains("startxref", System.Text.Encoding.Latin1.GetString(content), StringComparison.Ordinal);
+
         var news = await db.NewsItems.IgnoreQueryFilters(all).OrderBy(n => n.PublishFromUtc).Select(n => n.Title).ToListAsync();
         Assert.Equal(["Inscriptions périscolaires", "Menus de la semaine"], news);
 

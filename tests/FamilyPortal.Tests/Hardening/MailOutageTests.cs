@@ -155,7 +155,7 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             new(["DocumentEmails.SendAsync"], "valider la pièce déposée (famille prévenue)",
                 async () =>
                 {
-                    var documentId = await ReadMineAsync(cast.Mine, db => db.Set<SupportingDocument>().Where(d => d.Status == DocumentStatus.Deposited).Select(d => d.Id).SingleAsync());
+                    var documentId = await factory.InTenantAsync(cast.Mine.MunicipalityId, db => db.Set<SupportingDocument>().Where(d => d.Status == DocumentStatus.Deposited).Select(d => d.Id).SingleAsync());
                     var url = $"/admin/pieces/{documentId}";
                     return await admin.SubmitAsync(await admin.GetPageAsync(url), url, new Dictionary<string, string?>(), "Validate");
                 }),
@@ -200,6 +200,17 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             new(["StaffMembers.ApplyInTransactionAsync"], "suspendre un agent (il est prévenu par email)",
                 async () => await Features.Staff.StaffManagementTests.ActAsync(admin, "/admin/equipe", "Suspend",
                     (await StaffJourney.CreateAsync(factory, cast.Mine.MunicipalityId, Roles.Agent)).Id)),
+            new(["RetentionEmails.InactiveAccountWarning"], "prévenir un compte inutilisé depuis 3 ans (tâche planifiée de conservation)",
+                async () =>
+                {
+                    await using var scope = factory.Scope();
+                    var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+                    var longAgo = factory.Clock.GetUtcNow().UtcDateTime.AddYears(-4);
+                    await db.Users.Where(u => u.Id == cast.Other.LinkedAccountId).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSignInAtUtc, longAgo));
+                    scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
+                    await scope.ServiceProvider.GetRequiredService<FamilyPortal.Web.Features.Retention.InactiveAccountsJob>().RunAsync(CancellationToken.None);
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
+                }),
             new(["StaffInvitations.InviteAsync"], "créer une collectivité et inviter son administrateur",
                 () => cast["opérateur"].Client.PostFormAsync("/plateforme/collectivites/nouvelle", new Dictionary<string, string?>
                 {
@@ -280,7 +291,7 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
     /// booking of the first child that day, whose cancellation gives the place to the one waiting.
     /// </summary>
     private async Task<long> FullDayWithAChildWaitingAsync(TenantBuilder.Tenant mine, DateOnly day) =>
-        await ReadMineAsync(mine, async db =>
+        await factory.InTenantAsync(mine.MunicipalityId, async db =>
         {
             var first = await db.Children.SingleAsync(c => c.Id == mine.ChildId);
             var sibling = new Child { MunicipalityId = mine.MunicipalityId, FamilyId = mine.FamilyId, FirstName = "Lou", LastName = first.LastName, SiteId = first.SiteId };
@@ -293,12 +304,4 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
             await db.SaveChangesAsync();
             return await db.Bookings.Where(b => b.ChildId == mine.ChildId && b.ActivityId == mine.ActivityId && b.Date == day && b.CancelledAtUtc == null).Select(b => b.Id).SingleAsync();
         });
-
-    private async Task<T> ReadMineAsync<T>(TenantBuilder.Tenant mine, Func<FamilyPortalDbContext, Task<T>> read)
-    {
-        await using var scope = factory.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
-        db.Tenant.Enter(mine.MunicipalityId);
-        return await read(db);
-    }
 }

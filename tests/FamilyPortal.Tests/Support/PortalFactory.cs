@@ -90,6 +90,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A scope on the application's services, with its own DbContext.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
+    /// <summary>Runs <paramref name="work"/> on a fresh context inside one collectivité, as its staff would see it.</summary>
+    public async Task<T> InTenantAsync<T>(int municipalityId, Func<FamilyPortalDbContext, Task<T>> work)
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.Enter(municipalityId);
+        return await work(db);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -16,5 +16,6 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         entity.Property(m => m.Holidays).HasConversion<string>().HasMaxLength(20);
         entity.Property(m => m.SchoolZone).HasConversion<string>().HasMaxLength(20);
         entity.Property(m => m.LeaveAloneMinimumAge).HasDefaultValue(Municipality.DefaultLeaveAloneMinimumAge);
+        entity.Property(m => m.DocumentReminderDays).HasDefaultValue(Municipality.DefaultDocumentReminderDays);
     }
 }

@@ -123,6 +123,10 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
 
         await CreateAccountAsync(AdministratorLogin, AdministratorPassword, "admin@ecrouves.exemple.fr", Roles.Administrator, commune.Id, now);
         await CreateAccountAsync(OperatorLogin, OperatorPassword, "operateur@portail-famille.exemple.fr", Roles.Operator, null, now);
+
+        // Last: the deposit reads the collectivité's types as a request of the collectivité does.
+        db.Tenant.Enter(commune.Id);
+        await DemoDocuments.SeedAsync(db, sensitive, time, family, ct);
     }
 
     /// <summary>School year 2026-2027 and the holidays of zone B (académie de Nancy-Metz).</summary>

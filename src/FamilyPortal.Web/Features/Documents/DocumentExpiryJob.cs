@@ -4,29 +4,29 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPortal.Web.Features.Documents;
 
 /// <summary>
-/// Validated documents that expire: the family is reminded « Documents:ExpiryReminderDays » days before (30 by
-/// default), once, and told on the day it expires, when the document becomes « expirée ». Works at the injected
-/// clock's day (Paris), on every collectivité; each document is saved with its mail, so a failed run resumes.
+/// Validated documents that expire: the family is reminded as many days before as its collectivité chose
+/// (« Types de pièces », 30 by default), once, and told on the day it expires, when the document becomes
+/// « expirée ». Works at the injected clock's day (Paris), on every collectivité; each document is saved with
+/// its mail, so a failed run resumes.
 /// </summary>
-public sealed class DocumentExpiryJob(FamilyPortalDbContext db, DocumentEmails emails, TimeProvider time, IConfiguration configuration) : IScheduledJob
+public sealed class DocumentExpiryJob(FamilyPortalDbContext db, DocumentEmails emails, TimeProvider time) : IScheduledJob
 {
-    public const int DefaultReminderDays = 30;
-
     public string Name => "documents-expiry";
 
     public TimeSpan Interval => TimeSpan.FromHours(6);
 
-    public int ReminderDays => Math.Max(0, configuration.GetValue("Documents:ExpiryReminderDays", DefaultReminderDays));
-
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
-        var remindFrom = today.AddDays(ReminderDays);
-        var due = await db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).Include(d => d.Type)
+        var reminderDays = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, m => Math.Max(0, m.DocumentReminderDays), cancellationToken);
+        var remindFrom = today.AddDays(reminderDays.Count == 0 ? 0 : reminderDays.Values.Max());
+        var candidates = await db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).Include(d => d.Type)
             .Where(d => d.Status == DocumentStatus.Validated && d.ExpiresOn != null
                 && (d.ExpiresOn <= today || (d.ExpiresOn <= remindFrom && d.ExpiryReminderSentAtUtc == null)))
             .OrderBy(d => d.Id)
             .ToListAsync(cancellationToken);
+        var due = candidates.Where(d => d.ExpiresOn <= today
+            || d.ExpiresOn <= today.AddDays(reminderDays.GetValueOrDefault(d.MunicipalityId, Municipality.DefaultDocumentReminderDays)));
         foreach (var document in due)
         {
             var child = document.ChildId is { } childId

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.Documents;
 
@@ -11,7 +12,7 @@ namespace FamilyPortal.Web.Features.Documents;
 [Authorize]
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public class PiecesModel(SupportingDocuments documents, CurrentMunicipality current) : PageModel
+public class PiecesModel(SupportingDocuments documents, CurrentMunicipality current, FamilyPortalDbContext db) : PageModel
 {
     /// <summary>Above the file limit, so that a file a little too large gets the French message, not a bare 413.</summary>
     public const int RequestLimit = 16 * 1024 * 1024;
@@ -19,6 +20,8 @@ public class PiecesModel(SupportingDocuments documents, CurrentMunicipality curr
     public CurrentMunicipality Current => current;
 
     public IReadOnlyList<SupportingDocuments.Requirement> Requirements { get; private set; } = [];
+
+    public Families.MyFile.FileNav Nav { get; private set; } = new([], null, Documents: true);
 
     [TempData]
     public string? Notice { get; set; }
@@ -32,8 +35,16 @@ public class PiecesModel(SupportingDocuments documents, CurrentMunicipality curr
     {
         if (current is { IsParent: true, FamilyId: { } familyId })
         {
-            Requirements = await documents.RequirementsAsync(familyId, ct);
+            await LoadAsync(familyId, ct);
         }
+    }
+
+    private async Task LoadAsync(int familyId, CancellationToken ct)
+    {
+        Requirements = await documents.RequirementsAsync(familyId, ct);
+        var children = await db.Children.AsNoTracking().Where(c => c.FamilyId == familyId).OrderBy(c => c.FirstName)
+            .Select(c => new { c.Id, c.FirstName }).ToListAsync(ct);
+        Nav = new Families.MyFile.FileNav(children.Select(c => (c.Id, c.FirstName)).ToList(), null, Documents: true);
     }
 
     public async Task<IActionResult> OnPostDepositAsync(int typeId, int? childId, IFormFile? upload, CancellationToken ct)
@@ -62,7 +73,7 @@ public class PiecesModel(SupportingDocuments documents, CurrentMunicipality curr
         {
             ModelState.AddModelError("Upload", problem);
             RefusedRow = RowKey(typeId, childId);
-            Requirements = await documents.RequirementsAsync(familyId, ct);
+            await LoadAsync(familyId, ct);
             Response.StatusCode = tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

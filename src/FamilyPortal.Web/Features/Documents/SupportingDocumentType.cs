@@ -17,6 +17,11 @@ public class SupportingDocumentType : ITenantOwned
     public List<int> ServiceKindIds { get; set; } = [];
     /// <summary>How long a validated document stays valid; null: it never expires.</summary>
     public int? ValidityMonths { get; set; }
+    /// <summary>
+    /// The document of a child's projet d'accueil individualisé: asked only of the children whose fiche sanitaire
+    /// says they have a PAI, and shown with that answer. At most one type of the collectivité is the PAI's.
+    /// </summary>
+    public bool IsPaiDocument { get; set; }
     /// <summary>An inactive type is no longer asked; the documents already deposited stay.</summary>
     public bool IsActive { get; set; } = true;
 }

@@ -38,6 +38,11 @@ public sealed class SupportingDocuments(FamilyPortalDbContext db, SensitiveData 
             .ToListAsync(ct);
         Latest? LatestOf(int typeId, int? childId) => documents.Where(d => d.TypeId == typeId && d.ChildId == childId)
             .Select(d => d.Latest).OrderByDescending(d => d.UploadedAtUtc).ThenByDescending(d => d.Id).FirstOrDefault();
+        var childIds = children.Select(c => c.Id).ToList();
+        var withPai = await db.HealthRecords.AsNoTracking().Where(h => h.HasPai && childIds.Contains(h.ChildId)).Select(h => h.ChildId).ToListAsync(ct);
+        // The PAI's document is asked of the children who have one, and stays listed once deposited.
+        bool Asked(SupportingDocumentType type, int childId) =>
+            !type.IsPaiDocument || withPai.Contains(childId) || documents.Any(d => d.TypeId == type.Id && d.ChildId == childId);
         var list = new List<Requirement>();
         foreach (var type in types)
         {
@@ -47,9 +52,29 @@ public sealed class SupportingDocuments(FamilyPortalDbContext db, SensitiveData 
                 list.Add(new Requirement(type.Id, type.Name, names, null, null, LatestOf(type.Id, null)));
                 continue;
             }
-            list.AddRange(children.Select(child => new Requirement(type.Id, type.Name, names, child.Id, child.Name, LatestOf(type.Id, child.Id))));
+            list.AddRange(children.Where(child => Asked(type, child.Id)).Select(child => new Requirement(type.Id, type.Name, names, child.Id, child.Name, LatestOf(type.Id, child.Id))));
         }
         return list;
+    }
+
+    /// <summary>Where a child's PAI document stands: whether the collectivité asks one (an active type is the PAI's) and the latest deposited.</summary>
+    public sealed record PaiDocument(int? TypeId, string? TypeName, Latest? Document)
+    {
+        public bool Asked => TypeId is not null;
+    }
+
+    public async Task<PaiDocument> PaiDocumentAsync(int childId, CancellationToken ct)
+    {
+        var type = await db.Set<SupportingDocumentType>().AsNoTracking().Where(t => t.IsPaiDocument && t.IsActive)
+            .OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
+        if (type is null)
+        {
+            return new PaiDocument(null, null, null);
+        }
+        var latest = await db.Set<SupportingDocument>().AsNoTracking().Where(d => d.TypeId == type.Id && d.ChildId == childId)
+            .OrderByDescending(d => d.UploadedAtUtc).ThenByDescending(d => d.Id)
+            .Select(d => new Latest(d.Id, d.Status, d.RefusalReason, d.ExpiresOn, d.UploadedAtUtc, d.FileName)).FirstOrDefaultAsync(ct);
+        return new PaiDocument(type.Id, type.Name, latest);
     }
 
     /// <summary>The type is an active one of the collectivité, and the child (when named) one of the family.</summary>
@@ -61,7 +86,7 @@ public sealed class SupportingDocuments(FamilyPortalDbContext db, SensitiveData 
     /// Stores the prepared file for the type (and the child, for a per-child type) of the family. A document
     /// still waiting for its validation is replaced by the new one. Returns the French problem, or null.
     /// </summary>
-    public async Task<string?> DepositAsync(int municipalityId, int familyId, int typeId, int? childId, PreparedFile file, string accountId, CancellationToken ct)
+    public async Task<string?> DepositAsync(int municipalityId, int familyId, int typeId, int? childId, PreparedFile file, string? accountId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         var type = await db.Set<SupportingDocumentType>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == typeId && t.IsActive, ct);

@@ -14,6 +14,7 @@ public static class FamiliesRegistration
         services.AddScoped<FileConfirmations>();
         services.AddScoped<FileDashboard>();
         services.AddScoped<FamilyFileExport>();
+        services.AddScoped<StaffFamilyExport>();
         services.AddScoped<AttendanceCare>();
         services.AddScoped<Import.FamilyImporter>();
         return services;

@@ -25,6 +25,10 @@ public class Family : ITenantOwned, IVersioned
     public string? AllowanceNumber { get; set; }
     /// <summary>Situation familiale, one of <see cref="Rules.FamilyFileValues.Situations"/>.</summary>
     public string? Situation { get; set; }
+    /// <summary>« Famille partie »: the day the family left the collectivité, set by an administrator; null while it is here.</summary>
+    public DateOnly? DepartedOn { get; set; }
+    /// <summary>When retention erased the fiches sanitaires of the departed family.</summary>
+    public DateTime? HealthDataErasedAtUtc { get; set; }
     /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
     public int Version { get; set; }
     public List<Child> Children { get; } = [];

@@ -11,6 +11,12 @@ public sealed class FamilyFileExport(FamilyPortalDbContext db, SensitiveData sen
         // Every collectivité of the account, not only the one the request works on.
         var familyIds = await db.Memberships.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
             .Where(m => m.AccountId == accountId).Select(m => m.FamilyId).ToListAsync(ct);
+        return await ForFamiliesAsync(familyIds, ct);
+    }
+
+    /// <summary>The given family files, whatever the collectivité: the caller has checked that they may be read.</summary>
+    public async Task<IReadOnlyList<object>> ForFamiliesAsync(IReadOnlyCollection<int> familyIds, CancellationToken ct)
+    {
         var families = await db.Families.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).AsNoTracking()
             .Where(f => familyIds.Contains(f.Id))
             .Include(f => f.Municipality).Include(f => f.Adults).Include(f => f.Children).Include(f => f.Contacts).ThenInclude(c => c.Children)

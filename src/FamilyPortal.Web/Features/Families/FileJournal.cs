@@ -16,6 +16,14 @@ public sealed class FileJournal(FamilyPortalDbContext db, CurrentMunicipality cu
         await db.SaveChangesAsync(ct);
     }
 
+    public async Task FamilyExportedAsync(Family family, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        await AddAsync(JournalAction.Viewed, nameof(Family), family.Id,
+            $"Dossier de la famille {family.HouseholdName} exporté (fiches sanitaires comprises)", [], ct);
+        await db.SaveChangesAsync(ct);
+    }
+
     public Task ParentChangeAsync(string entityType, int key, string summary, IEnumerable<Rules.FieldChange> changes, CancellationToken ct) =>
         AddAsync(JournalAction.Modified, entityType, key, summary,
             changes.Select(c => new JournalChange(c.Label, c.Before, c.After)).ToList(), ct);

@@ -15,7 +15,7 @@ public sealed class ScheduledJobRunner(
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(5);
 
-    public string HolderId { get; } = NewHolderId();
+    public string HolderId { get; } = ServerInstance.NewId();
 
     /// <returns>The names of the jobs this call ran (successfully or not).</returns>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken ct)
@@ -63,11 +63,5 @@ public sealed class ScheduledJobRunner(
             logger.LogInformation("Tâche planifiée {Job} terminée", job.Name);
         }
         return job.Name;
-    }
-
-    private static string NewHolderId()
-    {
-        var id = $"{Guid.NewGuid():N}@{Environment.MachineName}";
-        return id.Length <= 100 ? id : id[..100];
     }
 }

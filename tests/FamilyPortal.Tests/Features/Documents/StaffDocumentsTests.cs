@@ -142,7 +142,7 @@ public class StaffDocumentsTests(AccountsFactory factory) : IClassFixture<Accoun
         Assert.Equal("Une pièce porte déjà ce nom.", PageClient.ErrorOf(await PageClient.ParseAsync(duplicate), "Input.Name"));
 
         var list = await agent.GetPageAsync("/admin/pieces/types");
-        Assert.Contains("Attestation d'assurance la famille tous 12 mois demandée", list.QuerySelectorAll("table.document-types tbody tr").Select(tr => Normalize(tr.TextContent)));
+        Assert.Contains("Attestation d'assurance la famille tous 12 mois — demandée", list.QuerySelectorAll("table.document-types tbody tr").Select(tr => Normalize(tr.TextContent)));
         Assert.Null(list.QuerySelector("form[action*='Save']"));
         var token = list.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forbidden = await agent.Http.PostAsync("/admin/pieces/types/Save", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Name"] = "X" }));

@@ -66,6 +66,27 @@ public class ChangeRequestTests(AccountsFactory factory) : IClassFixture<Account
     }
 
     [Fact]
+    public async Task A_responsables_email_changed_by_a_parent_waits_for_the_collectivite_then_is_applied()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        var parent = await BillingKit.ParentAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
+        var adultId = await ReadAsync(factory, tenant.MunicipalityId, db => db.ResponsibleAdults.Where(a => a.FamilyId == tenant.FamilyId).Select(a => a.Id).FirstAsync());
+        var stored = await ReadAsync(factory, tenant.MunicipalityId, db => db.ResponsibleAdults.Where(a => a.Id == adultId).Select(a => a.Email).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?> { ["Input.Adults[0].Email"] = " Nouvelle.Adresse@Exemple.TEST" })).StatusCode);
+
+        Assert.Equal(stored, await ReadAsync(factory, tenant.MunicipalityId, db => db.ResponsibleAdults.Where(a => a.Id == adultId).Select(a => a.Email).SingleAsync()));
+        Assert.Contains("en attente de validation", (await parent.GetPageAsync("/mon-dossier")).QuerySelector("#Input_Adults_0__Email-attente")!.TextContent, StringComparison.Ordinal);
+        var agent = await BillingKit.StaffAsync(factory, tenant.MunicipalityId);
+        var queue = await agent.GetPageAsync("/admin/demandes");
+        Assert.Contains(queue.QuerySelectorAll(".change-request tbody tr").Select(r => BillingKit.Normalize(r.TextContent)), r => r.EndsWith("nouvelle.adresse@exemple.test", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync(queue, "/admin/demandes", new Dictionary<string, string?>(), "handler=Accept")).StatusCode);
+
+        Assert.Equal("nouvelle.adresse@exemple.test", await ReadAsync(factory, tenant.MunicipalityId, db => db.ResponsibleAdults.Where(a => a.Id == adultId).Select(a => a.Email).SingleAsync()));
+    }
+
+    [Fact]
     public async Task With_the_collectivite_option_a_phone_change_applies_at_once_and_is_journalled()
     {
         var tenant = await TenantBuilder.CreateAsync(factory);

@@ -7,13 +7,8 @@ namespace FamilyPortal.Tests.Features.Families;
 /// <summary>Reading and writing a collectivité's family files in the tests of « Mon dossier famille ».</summary>
 public static class FamilyFileKit
 {
-    public static async Task<T> ReadAsync<T>(PortalFactory factory, int municipalityId, Func<FamilyPortalDbContext, Task<T>> read)
-    {
-        await using var scope = factory.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
-        db.Tenant.Enter(municipalityId);
-        return await read(db);
-    }
+    public static Task<T> ReadAsync<T>(PortalFactory factory, int municipalityId, Func<FamilyPortalDbContext, Task<T>> read) =>
+        factory.InTenantAsync(municipalityId, read);
 
     public static Task<List<ChangeRequest>> RequestsAsync(PortalFactory factory, int municipalityId) =>
         ReadAsync(factory, municipalityId, db => db.ChangeRequests.AsNoTracking().Where(r => r.RequestedByAccountId != null).OrderBy(r => r.Id).ToListAsync());

@@ -647,6 +647,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsPaiDocument")
+                        .HasColumnType("bit");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("int");
 
@@ -1054,10 +1057,16 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateOnly?>("DepartedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("HealthDataErasedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("HouseholdName")
                         .IsRequired()
@@ -2224,6 +2233,11 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("DocumentReminderDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Holidays")
                         .IsRequired()

@@ -20,7 +20,7 @@ public partial class IndexModel(
     AccountSessions sessions,
     PortalSignIn signIn,
     AccountEmails emails,
-    EmailOutbox outbox,
+    AccountDeletion deletion,
     AccountDataExport export,
     IConfiguration configuration,
     TimeProvider time,
@@ -237,18 +237,7 @@ public partial class IndexModel(
             return Page();
         }
         var id = Account.Id;
-        await db.InTransactionAsync(async token =>
-        {
-            await sessions.EndAllAsync(id, exceptSessionId: null, token);
-            // The copies of the account's own mail already sent are personal data with no legal duty to keep.
-            // Mail the collectivités sent to the same address is theirs (the address may be a family's that this
-            // account never confirmed): it stays. Mail held for the account's confirmation never leaves; other
-            // mail still waiting goes out (it may concern the family file the collectivité keeps).
-            await db.OutboxMessages.Where(m => m.AccountId == id && m.SentAtUtc != null).ExecuteDeleteAsync(token);
-            await outbox.AbandonHeldAsync(id, EmailOutbox.AccountDeleted, except: null, token);
-            var result = await users.DeleteAsync(Account);
-            return result.Succeeded ? true : throw new InvalidOperationException("Account deletion failed.");
-        }, ct);
+        await deletion.DeleteAsync(Account, ct);
         await signIn.SignOutAsync(ct);
         logger.LogInformation("Compte {AccountId} supprimé à la demande de son titulaire", id);
         TempData["Notice"] = "Votre compte a été supprimé.";

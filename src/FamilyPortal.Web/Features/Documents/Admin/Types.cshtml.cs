@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,15 @@ namespace FamilyPortal.Web.Features.Documents.Admin;
 
 /// <summary>
 /// « Types de pièces »: what the collectivité asks families to deposit. Agents read the list; administrators
-/// add, change and delete (a type with documents is made inactive rather than deleted).
+/// add, change and delete (a type with documents is made inactive rather than deleted), and choose how many
+/// days before its expiry a family is reminded of a validated document.
 /// </summary>
-[AdministratorHandlers("Save", "Delete")]
-public class TypesModel(FamilyPortalDbContext db) : PageModel
+[AdministratorHandlers("Save", "Delete", "Reminder")]
+public class TypesModel(FamilyPortalDbContext db, CurrentMunicipality current) : PageModel
 {
+    public const int MinReminderDays = 1;
+    public const int MaxReminderDays = 180;
+
     public sealed class TypeInput
     {
         public int? Id { get; set; }
@@ -18,6 +23,7 @@ public class TypesModel(FamilyPortalDbContext db) : PageModel
         public bool PerChild { get; set; }
         public int? ValidityMonths { get; set; }
         public bool IsActive { get; set; } = true;
+        public bool IsPaiDocument { get; set; }
         public List<int> ServiceKindIds { get; set; } = [];
     }
 
@@ -27,6 +33,10 @@ public class TypesModel(FamilyPortalDbContext db) : PageModel
 
     [BindProperty]
     public TypeInput Input { get; set; } = new();
+
+    /// <summary>Days before expiry of the reminder, as typed (a wrong value is shown again with its message).</summary>
+    [BindProperty]
+    public string? ReminderDays { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -45,7 +55,7 @@ public class TypesModel(FamilyPortalDbContext db) : PageModel
             {
                 return NotFound();
             }
-            Input = new TypeInput { Id = type.Id, Name = type.Name, PerChild = type.PerChild, ValidityMonths = type.ValidityMonths, IsActive = type.IsActive, ServiceKindIds = [.. type.ServiceKindIds] };
+            Input = new TypeInput { Id = type.Id, Name = type.Name, PerChild = type.PerChild, ValidityMonths = type.ValidityMonths, IsActive = type.IsActive, IsPaiDocument = type.IsPaiDocument, ServiceKindIds = [.. type.ServiceKindIds] };
         }
         return Page();
     }
@@ -74,6 +84,14 @@ public class TypesModel(FamilyPortalDbContext db) : PageModel
         {
             ModelState.AddModelError("Input.ValidityMonths", "La validité se compte en mois, de 1 à 120 (laissez vide si la pièce n'expire pas).");
         }
+        if (Input.IsPaiDocument && !Input.PerChild)
+        {
+            ModelState.AddModelError("Input.IsPaiDocument", "Le document du PAI se dépose pour chaque enfant concerné : cochez aussi « Une pièce par enfant ».");
+        }
+        else if (Input.IsPaiDocument && Types.FirstOrDefault(t => t.IsPaiDocument && t.Id != Input.Id) is { } other)
+        {
+            ModelState.AddModelError("Input.IsPaiDocument", $"La pièce « {other.Name} » est déjà le document du PAI.");
+        }
         if (Input.ServiceKindIds.Any(id => Services.All(s => s.Id != id)))
         {
             ModelState.AddModelError("Input.ServiceKindIds", "Choisissez parmi les services de la collectivité.");
@@ -97,6 +115,7 @@ public class TypesModel(FamilyPortalDbContext db) : PageModel
         type.PerChild = Input.PerChild;
         type.ValidityMonths = Input.ValidityMonths;
         type.IsActive = Input.IsActive;
+        type.IsPaiDocument = Input.IsPaiDocument;
         type.ServiceKindIds = [.. Input.ServiceKindIds.Distinct().Order()];
         await db.SaveChangesAsync(ct);
         Notice = $"La pièce « {name} » est enregistrée.";
@@ -124,8 +143,27 @@ public class TypesModel(FamilyPortalDbContext db) : PageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostReminderAsync(CancellationToken ct)
+    {
+        if (!int.TryParse(ReminderDays?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+            || days is < MinReminderDays or > MaxReminderDays)
+        {
+            await LoadAsync(ct);
+            ModelState.AddModelError(nameof(ReminderDays), $"Indiquez un nombre de jours entre {MinReminderDays} et {MaxReminderDays}.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var municipality = await db.Municipalities.SingleAsync(m => m.Id == current.Id, ct);
+        municipality.DocumentReminderDays = days;
+        await db.SaveChangesAsync(ct);
+        Notice = $"Les familles seront prévenues {days} jours avant l'expiration d'une pièce validée.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        ReminderDays ??= (await db.Municipalities.AsNoTracking().Where(m => m.Id == current.Id).Select(m => m.DocumentReminderDays).SingleAsync(ct))
+            .ToString(CultureInfo.InvariantCulture);
         Types = await db.Set<SupportingDocumentType>().AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         Services = await db.ServiceKinds.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
     }

@@ -13,7 +13,7 @@ namespace FamilyPortal.Web.Features.Families.MyFile;
 [Authorize]
 public class ChildModel(
     FamilyPortalDbContext db, CurrentMunicipality current, FamilyFileReader reader, FamilyChangeRequests requests,
-    ChangePayloads payloads, TimeProvider time) : PageModel
+    ChangePayloads payloads, SupportingDocuments documents, TimeProvider time) : PageModel
 {
     [BindProperty]
     public HealthInput Input { get; set; } = new();
@@ -22,6 +22,10 @@ public class ChildModel(
     public FileNav Nav { get; private set; } = new([], null);
     public HashSet<string> PendingFields { get; private set; } = [];
     public int LeaveAloneAge { get; private set; } = Municipality.DefaultLeaveAloneMinimumAge;
+
+    /// <summary>The PAI as the collectivité validated it, and its document.</summary>
+    public bool HasValidatedPai { get; private set; }
+    public SupportingDocuments.PaiDocument Pai { get; private set; } = new(null, null, null);
 
     [TempData]
     public string? Notice { get; set; }
@@ -34,6 +38,7 @@ public class ChildModel(
         }
         var (stored, _) = await reader.HealthAsync(child.Id, ct);
         Input = HealthInput.From(requests.Shown(await PendingAsync(child, ct), ChangeSection.Health, child.Id, stored));
+        await LoadPaiAsync(child.Id, stored.HasPai, ct);
         return Page();
     }
 
@@ -47,11 +52,12 @@ public class ChildModel(
         var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
         var sheet = Input.Validate(today, HealthSheetFields.AgeOn(child.BirthDate, today), LeaveAloneAge,
             (field, message) => ModelState.AddModelError($"Input.{field}", message));
+        var (stored, _) = await reader.HealthAsync(child.Id, ct);
         if (sheet is null)
         {
+            await LoadPaiAsync(child.Id, stored.HasPai, ct);
             return Invalid();
         }
-        var (stored, _) = await reader.HealthAsync(child.Id, ct);
         Notice = IndexModel.Said(await requests.SubmitHealthAsync(child, stored, sheet, ct));
         return RedirectToPage(new { enfant });
     }
@@ -76,6 +82,12 @@ public class ChildModel(
         Nav = new FileNav(children.Select(c => (c.Id, c.FirstName)).ToList(), childId);
         LeaveAloneAge = await db.Municipalities.Where(m => m.Id == current.Id).Select(m => m.LeaveAloneMinimumAge).SingleAsync(ct);
         return Child;
+    }
+
+    private async Task LoadPaiAsync(int childId, bool validatedPai, CancellationToken ct)
+    {
+        HasValidatedPai = validatedPai;
+        Pai = await documents.PaiDocumentAsync(childId, ct);
     }
 
     private async Task<List<ChangeRequest>> PendingAsync(Child child, CancellationToken ct)
