@@ -5,6 +5,7 @@ global using FamilyPortal.Web.Features.Activities;
 global using FamilyPortal.Web.Features.Activities.Rules;
 global using FamilyPortal.Web.Features.Calendar;
 global using FamilyPortal.Web.Features.Calendar.Rules;
+global using FamilyPortal.Web.Features.Enrolments.Rules;
 global using FamilyPortal.Web.Features.Families;
 global using FamilyPortal.Web.Features.Invoices;
 global using FamilyPortal.Web.Features.Invoices.Rules;

@@ -38,6 +38,7 @@ internal static class BenchmarkProgram
         Console.WriteLine($"Machine: {Report.Machine()}");
         Console.WriteLine($"{options.Requests} timed requests per page after {options.Warmup} warm-up requests, {options.Rounds} rounds per basket; " +
             $"portal clock fixed at {FixedClock.BeforeTerm.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine(AllocationBenchmark.Run());
         var ct = CancellationToken.None;
         await using (var town = await BenchDatabase.CreateAsync(BillingBenchmark.ChildrenFor(options.Families), options.Keep, ct))
         {

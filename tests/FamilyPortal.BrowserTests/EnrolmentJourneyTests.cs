@@ -73,6 +73,11 @@ public sealed class EnrolmentJourneyTests(BrowserFixture fixture) : BrowserTest(
         // One place, enrolment at once when it frees: the journey's waiting list.
         centre.Enrolment.Capacity = 1;
         centre.Enrolment.OfferHours = null;
+        // The demo's campaign has allocated its places already: the journey is the waiting list that follows.
+        foreach (var campaign in await db.AllocationCampaigns.Where(c => c.ConfirmedAtUtc == null).ToListAsync())
+        {
+            campaign.ConfirmedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        }
         await db.SaveChangesAsync();
         var child = await db.Children.Where(c => c.FamilyId == parent.FamilyId).Select(c => c.Id).SingleAsync();
         var enrolment = await scope.ServiceProvider.GetRequiredService<EnrolmentService>()

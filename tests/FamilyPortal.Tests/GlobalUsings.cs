@@ -11,6 +11,7 @@ global using FamilyPortal.Web.Features.Calendar.Rules;
 global using FamilyPortal.Web.Features.Documents;
 global using FamilyPortal.Web.Features.Documents.Rules;
 global using FamilyPortal.Web.Features.Enrolments;
+global using FamilyPortal.Web.Features.Enrolments.Campaigns;
 global using FamilyPortal.Web.Features.Enrolments.Rules;
 global using FamilyPortal.Web.Features.Families;
 global using FamilyPortal.Web.Features.Families.Import;

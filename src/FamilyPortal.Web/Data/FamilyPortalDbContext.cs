@@ -65,6 +65,9 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<WaitingEntry> WaitingEntries => Set<WaitingEntry>();
     public DbSet<EnrolmentLoad> EnrolmentLoads => Set<EnrolmentLoad>();
+    public DbSet<AllocationCampaign> AllocationCampaigns => Set<AllocationCampaign>();
+    public DbSet<AllocationCampaignActivity> AllocationCampaignActivities => Set<AllocationCampaignActivity>();
+    public DbSet<CampaignRequest> CampaignRequests => Set<CampaignRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,6 +35,11 @@ public sealed class DemoDataTests : IDisposable
         var centre = await db.Activities.IgnoreQueryFilters(all).SingleAsync(a => a.Label == DemoEnrolments.HolidayCentreLabel);
         Assert.Equal((EnrolmentMode.Period, "Vacances d'hiver 2027", true), (centre.Enrolment.Mode, centre.Enrolment.PeriodLabel, centre.Enrolment.AutoAccept));
         Assert.Equal(1, await db.WaitingEntries.IgnoreQueryFilters(all).CountAsync(e => e.State == WaitingState.Waiting));
+        var campaign = await db.AllocationCampaigns.IgnoreQueryFilters(all).Include(c => c.Activities).SingleAsync();
+        Assert.Equal(("ALSH hiver 2027", centre.Id, 24, centre.Enrolment.PeriodStart!.Value), (campaign.Name, campaign.Activities.Single().ActivityId,
+            campaign.Activities.Single().Places, campaign.PeriodStart));
+        var today = ParisClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), ParisClock.Zone);
+        Assert.Contains(campaign.StageOn(today), new[] { CampaignStage.Open, CampaignStage.Closed });
 
         var health = await db.HealthRecords.IgnoreQueryFilters(all).Include(h => h.Child).SingleAsync();
         var sheet = scope.ServiceProvider.GetRequiredService<SensitiveData>().OpenJson<FamilyPortal.Web.Features.Families.Rules.HealthSheet>(health.SealedSheet);

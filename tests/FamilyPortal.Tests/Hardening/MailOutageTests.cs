@@ -90,6 +90,7 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
         var parent = cast["parent"].Client;
         var grid = $"/reservations?enfant={cast.Mine.ChildId}&semaine=2026-11-23";
         var unique = Guid.NewGuid().ToString("N")[..8];
+        var campaignId = 0;
         var closure = new Dictionary<string, string?>
         {
             ["Input.Start"] = "20/11/2026",
@@ -185,6 +186,24 @@ public sealed class MailOutageTests(MailOutageTests.SmtpDownFactory factory) : I
                     await Features.Enrolments.EnrolmentKit.RequireAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ActivityId,
                         new EnrolmentSettings { Mode = EnrolmentMode.SchoolYear, AutoAccept = true });
                     return await parent.SubmitAsync(await parent.GetPageAsync("/inscriptions"), "/inscriptions", new Dictionary<string, string?>(), formAction: "/inscriptions/Request");
+                }),
+            new(["CampaignEmails.SendAsync"], "demander une place pendant une campagne d'inscription (famille prévenue)",
+                async () =>
+                {
+                    var summer = new EnrolmentPeriod("Été 2027", new DateOnly(2027, 7, 5), new DateOnly(2027, 7, 30));
+                    await Features.Enrolments.EnrolmentKit.RequireAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ActivityId, new EnrolmentSettings
+                    {
+                        Mode = EnrolmentMode.Period, PeriodLabel = summer.Label, PeriodStart = summer.Start, PeriodEnd = summer.End,
+                    });
+                    campaignId = await Features.Enrolments.Campaigns.CampaignKit.CreateAsync(factory, cast.Mine.MunicipalityId, cast.Mine.ActivityId, 5, "residents", "54000", period: summer);
+                    return await parent.SubmitAsync(await parent.GetPageAsync("/inscriptions"), "/inscriptions", new Dictionary<string, string?>(), formAction: "/inscriptions/Request");
+                }),
+            new(["CampaignEmails.SendAsync"], "confirmer l'attribution de la campagne (familles prévenues)",
+                async () =>
+                {
+                    await Features.Enrolments.Campaigns.CampaignKit.CloseAsync(factory, cast.Mine.MunicipalityId, campaignId);
+                    var url = $"/admin/inscriptions/campagnes/{campaignId}";
+                    return await admin.SubmitAsync(await admin.GetPageAsync(url + "?apercu=true"), url, new Dictionary<string, string?>(), "handler=Confirm");
                 }),
             new(["InvoiceEmails.IssuedAsync"], "émettre les factures d'octobre (familles prévenues)",
                 async () =>

@@ -3,7 +3,8 @@ namespace FamilyPortal.Web.Data.Demo;
 /// <summary>
 /// The inscriptions of the demo collectivité: « ALSH Vacances d'hiver » at Groupe scolaire Justice, which needs
 /// an inscription for the winter holidays (24 places, accepted automatically while places remain, a freed place
-/// offered for 48 hours), and a canteen day that is full with LÉO DUPOND waiting.
+/// offered for 48 hours) and whose requests go through a campaign d'inscription whose window is open around
+/// the day the demo is seeded, and a canteen day that is full with LÉO DUPOND waiting.
 /// </summary>
 public sealed class DemoEnrolments(FamilyPortalDbContext db, TimeProvider time)
 {
@@ -25,7 +26,7 @@ public sealed class DemoEnrolments(FamilyPortalDbContext db, TimeProvider time)
         {
             db.Closures.Add(WinterClosure(municipalityId, null, activity.Id));
         }
-        db.Activities.Add(new Activity
+        var centre = new Activity
         {
             MunicipalityId = municipalityId,
             Site = justice,
@@ -49,9 +50,39 @@ public sealed class DemoEnrolments(FamilyPortalDbContext db, TimeProvider time)
                 AutoAccept = true,
                 OfferHours = EnrolmentSettings.DefaultOfferHours,
             },
-        });
+        };
+        db.Activities.Add(centre);
+        await db.SaveChangesAsync(ct);
+        WinterCampaign(municipalityId, centre);
         await db.SaveChangesAsync(ct);
         await FullCanteenDayAsync(municipalityId, family, ct);
+    }
+
+    /// <summary>
+    /// « ALSH hiver 2027 »: requests from a week before the seeding to a week after (ending before the holidays),
+    /// residents of the commune first, then siblings, then working parents, then the lowest quotient, then the draw.
+    /// </summary>
+    private void WinterCampaign(int municipalityId, Activity centre)
+    {
+        var settings = centre.Enrolment;
+        var today = ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
+        var closes = today.AddDays(7) < settings.PeriodStart!.Value ? today.AddDays(7) : settings.PeriodStart.Value.AddDays(-1);
+        var campaign = new AllocationCampaign
+        {
+            MunicipalityId = municipalityId,
+            Name = "ALSH hiver 2027",
+            PeriodLabel = settings.PeriodLabel!,
+            PeriodStart = settings.PeriodStart.Value,
+            PeriodEnd = settings.PeriodEnd!.Value,
+            OpensOn = closes.AddDays(-14),
+            ClosesOn = closes,
+            Criteria = PriorityCriteria.Format([PriorityCriterion.Resident, PriorityCriterion.SiblingsEnrolled,
+                PriorityCriterion.BothParentsWorking, PriorityCriterion.LowestQuotient]),
+            ResidentPostalCodes = "54200",
+            Seed = 20270222,
+        };
+        campaign.Activities.Add(new AllocationCampaignActivity { MunicipalityId = municipalityId, ActivityId = centre.Id, Places = settings.Capacity ?? 24 });
+        db.AllocationCampaigns.Add(campaign);
     }
 
     private static Closure WinterClosure(int municipalityId, int? siteId, int? activityId) => new()

@@ -137,4 +137,40 @@ public sealed class EnrolmentDecisions(
             throw EnrolmentRefusedException.ChangedMeanwhile();
         }
     }
+
+    /// <summary>
+    /// Applies a campaign's allocation to one activity inside the caller's transaction: in rank order the requests
+    /// take the activity's places, <paramref name="places"/> at most; the others join its waiting list in that same
+    /// order (the moment they join is the confirmation's, one tick apart). The caller saves and writes the emails.
+    /// Returns, for each request, its rank on the waiting list, or null when it got a place.
+    /// </summary>
+    public async Task<IReadOnlyList<int?>> AllocateAsync(Activity activity, IReadOnlyList<Enrolment> ranked, int places, string staffAccountId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(ranked);
+        var now = time.GetUtcNow().UtcDateTime;
+        var ranks = new List<int?>();
+        var given = 0;
+        var waiting = 0;
+        foreach (var enrolment in ranked)
+        {
+            (enrolment.DecidedAtUtc, enrolment.DecidedByAccountId) = (now, staffAccountId);
+            if (given < places && await gate.TryTakeAsync(activity.MunicipalityId, activity.Id, enrolment.StartDate, activity.Enrolment.Capacity, ct))
+            {
+                (enrolment.State, enrolment.WaitingSinceUtc) = (EnrolmentState.Enrolled, null);
+                given++;
+                ranks.Add(null);
+                continue;
+            }
+            if (waiting == 0)
+            {
+                waiting = await db.Enrolments.CountAsync(e => e.ActivityId == activity.Id && e.StartDate == enrolment.StartDate
+                    && e.State == EnrolmentState.Waiting, ct);
+            }
+            waiting++;
+            (enrolment.State, enrolment.WaitingSinceUtc) = (EnrolmentState.Waiting, now.AddTicks(waiting));
+            ranks.Add(waiting);
+        }
+        return ranks;
+    }
 }

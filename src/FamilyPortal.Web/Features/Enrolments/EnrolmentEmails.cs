@@ -59,7 +59,7 @@ public sealed class EnrolmentEmails(FamilyPortalDbContext db, EmailOutbox outbox
         }
     }
 
-    private async Task<IEnumerable<string>> AddressesAsync(int familyId, string familyEmail, CancellationToken ct)
+    internal async Task<IEnumerable<string>> AddressesAsync(int familyId, string familyEmail, CancellationToken ct)
     {
         var accounts = await (from m in db.Memberships.AsNoTracking()
                               join u in db.Users on m.AccountId equals u.Id

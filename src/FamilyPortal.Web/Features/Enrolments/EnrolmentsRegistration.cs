@@ -12,8 +12,13 @@ public static class EnrolmentsRegistration
         services.AddScoped<EnrolmentPromotion>();
         services.AddScoped<EnrolmentService>();
         services.AddScoped<EnrolmentDecisions>();
-        // Conditions of the family's file (dossier confirmed, documents valid) are added here as they land.
         services.AddScoped<IEnrolmentCondition, ActivityConditions>();
+        services.AddScoped<IEnrolmentCondition, ConfirmedFileCondition>();
+        services.AddScoped<IEnrolmentCondition, ValidDocumentsCondition>();
+        services.AddScoped<IEnrolmentCondition, CampaignCondition>();
+        services.AddScoped<CampaignEmails>();
+        services.AddScoped<CampaignRequests>();
+        services.AddScoped<CampaignAllocator>();
         services.AddScheduledJob<EnrolmentOfferExpiryJob>();
         return services;
     }

@@ -12,10 +12,19 @@ namespace FamilyPortal.Web.Features.Enrolments;
 /// </summary>
 [Authorize]
 public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, FamilyActivities family,
-    EnrolmentPeriods periods, EnrolmentPromotion promotion, EnrolmentService enrolments) : PageModel
+    EnrolmentPeriods periods, EnrolmentPromotion promotion, EnrolmentService enrolments, CampaignRequests campaigns) : PageModel
 {
     public sealed record Row(Child Child, Activity Activity, EnrolmentPeriod Period, Enrolment? Enrolment, int? Rank)
     {
+        /// <summary>The campaign gathering this activity's requests for the period, until its allocation is confirmed.</summary>
+        public AllocationCampaign? Campaign { get; init; }
+        public CampaignStage? Stage { get; init; }
+        /// <summary>What the family declared on its campaign request.</summary>
+        public bool BothParentsWorking { get; init; }
+
+        /// <summary>During a campaign's window a request waiting may still be changed.</summary>
+        public bool MayAskInCampaign => Stage == CampaignStage.Open && (MayRequest || Enrolment!.State == EnrolmentState.Pending);
+
         public string State => EnrolmentStateText.Describe(Enrolment?.State is { } state && state != EnrolmentState.Withdrawn ? state : null,
             Rank, Enrolment?.RefusalReason);
 
@@ -36,7 +45,7 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, F
     }
 
     /// <summary>« Inscrire mon enfant »: the child, the activity and the first day of the year or period.</summary>
-    public Task<IActionResult> OnPostRequestAsync(int? enfant, int? activite, string? periode, CancellationToken ct) =>
+    public Task<IActionResult> OnPostRequestAsync(int? enfant, int? activite, string? periode, string? deuxParents, CancellationToken ct) =>
         ActAsync(async scope =>
         {
             // Someone else's child is not found, whatever else the form says.
@@ -47,6 +56,11 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, F
             if (enfant is not { } childId || activite is not { } activityId || FormText.Date(periode) is not { } start)
             {
                 throw new EnrolmentRefusedException("Demande invalide : choisissez un enfant, une activité et une période.", StatusCodes.Status400BadRequest);
+            }
+            if (await campaigns.PendingForAsync(activityId, start, ct) is { } campaign)
+            {
+                await campaigns.RequestAsync(scope, campaign, childId, activityId, deuxParents == "oui", ct);
+                return $"Votre demande est enregistrée pour la campagne « {campaign.Name} » : l'ordre d'arrivée ne compte pas, vous pouvez la modifier jusqu'au {FrenchDates.Numeric(campaign.ClosesOn)} inclus. Le résultat vous sera envoyé par courriel.";
             }
             return await RequestAsync(scope, childId, activityId, start, ct);
         }, ct);
@@ -108,6 +122,11 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, F
         var activities = (await db.Activities.AsNoTracking().Where(a => !a.IsArchived && a.Enrolment.Mode != EnrolmentMode.None)
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Label).ToListAsync(ct));
         var requests = await db.Enrolments.AsNoTracking().Where(e => childIds.Contains(e.ChildId)).ToListAsync(ct);
+        var requestIds = requests.Select(e => e.Id).ToList();
+        var declared = await db.CampaignRequests.AsNoTracking().Where(r => requestIds.Contains(r.EnrolmentId))
+            .Select(r => new { r.CampaignId, r.EnrolmentId, r.BothParentsWorking }).ToListAsync(ct);
+        var pendingCampaigns = await campaigns.PendingAsync(ct);
+        var today = campaigns.Today;
         var rows = new List<Row>();
         foreach (var activity in activities)
         {
@@ -118,7 +137,13 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, F
                 {
                     var request = requests.FirstOrDefault(e => e.ChildId == child.Id && e.ActivityId == activity.Id && e.StartDate == period.Start);
                     var rank = request?.State == EnrolmentState.Waiting ? await promotion.RankAsync(request, ct) : (int?)null;
-                    rows.Add(new Row(child, activity, period, request, rank));
+                    var campaign = pendingCampaigns.FirstOrDefault(c => c.PeriodStart == period.Start && c.Activities.Any(a => a.ActivityId == activity.Id));
+                    rows.Add(new Row(child, activity, period, request, rank)
+                    {
+                        Campaign = campaign,
+                        Stage = campaign?.StageOn(today),
+                        BothParentsWorking = declared.Any(d => d.CampaignId == campaign?.Id && d.EnrolmentId == request?.Id && d.BothParentsWorking),
+                    });
                 }
             }
         }

@@ -19,6 +19,8 @@ public sealed class EnrolmentInput
     /// <summary>« immediate » or « offer »: how a freed place goes to the first on the waiting list.</summary>
     public string? Promotion { get; set; }
     public string? OfferHours { get; set; }
+    public bool RequireConfirmedFile { get; set; }
+    public bool RequireValidDocuments { get; set; }
 }
 
 /// <summary>The « Inscription » settings of the activity form: shown from the activity, read back with French errors.</summary>
@@ -50,6 +52,8 @@ public static class EnrolmentFields
             PeriodEnd = settings.PeriodEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Promotion = settings.OfferHours is null ? "immediate" : "offer",
             OfferHours = FormText.Text(settings.OfferHours ?? EnrolmentSettings.DefaultOfferHours),
+            RequireConfirmedFile = settings.RequireConfirmedFile,
+            RequireValidDocuments = settings.RequireValidDocuments,
         };
     }
 
@@ -63,7 +67,13 @@ public static class EnrolmentFields
         {
             state.AddModelError(Prefix + "Mode", "Choisissez le mode d'inscription dans la liste.");
         }
-        var settings = new EnrolmentSettings { Mode = mode, AutoAccept = input.AutoAccept };
+        var settings = new EnrolmentSettings
+        {
+            Mode = mode,
+            AutoAccept = input.AutoAccept,
+            RequireConfirmedFile = input.RequireConfirmedFile,
+            RequireValidDocuments = input.RequireValidDocuments,
+        };
         settings.Capacity = FormText.Number(state, Prefix + "Capacity", input.Capacity, 1, 10_000,
             "Le nombre de places est un nombre entre 1 et 10 000 ; laissez vide pour un nombre illimité.");
         settings.MinAge = FormText.Number(state, Prefix + "MinAge", input.MinAge, 0, 25, "L'âge minimum est un nombre d'années entre 0 et 25.");

@@ -41,6 +41,10 @@ public sealed class EnrolmentSettings
     /// this many hours, after which the next one gets it.
     /// </summary>
     public int? OfferHours { get; set; }
+    /// <summary>Refused while the family has not confirmed its file for the school year of the period (« Mise à jour des dossiers »).</summary>
+    public bool RequireConfirmedFile { get; set; }
+    /// <summary>Refused while a pièce justificative the activity's service asks for is missing, refused or expired.</summary>
+    public bool RequireValidDocuments { get; set; }
 
     public bool Required => Mode != EnrolmentMode.None;
 
