@@ -69,14 +69,14 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await VisitAsync("/dev/courriels");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Adhésion effectuée – COMMUNE D'ECROUVES" })).ToBeVisibleAsync();
 
-        // The collectivité's actualités, « Nouveau » the first time only.
+        // The collectivité's actualités, « Nouveau » the first time only, after the documents the family still owes.
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Actualités" }).ClickAsync();
         await CheckCurrentPageAsync();
         var headings = Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 2 });
-        await Expect(headings).ToHaveTextAsync(["Nouveau : Menus de la semaine", "Nouveau : Inscriptions périscolaires"]);
+        await Expect(headings).ToHaveTextAsync(["Pièces manquantes", "Nouveau : Menus de la semaine", "Nouveau : Inscriptions périscolaires"]);
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "https://ecrouves.exemple.fr/menus" })).ToHaveAttributeAsync("rel", "noopener noreferrer");
         await VisitAsync("/actualites");
-        await Expect(headings).ToHaveTextAsync(["Menus de la semaine", "Inscriptions périscolaires"]);
+        await Expect(headings).ToHaveTextAsync(["Pièces manquantes", "Menus de la semaine", "Inscriptions périscolaires"]);
     }
 
     [Fact]
