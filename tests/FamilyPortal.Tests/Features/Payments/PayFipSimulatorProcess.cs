@@ -10,6 +10,7 @@ public sealed class PayFipSimulatorProcess : IDisposable
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     private readonly Process _process;
+    private bool _disposed;
 
     public PayFipSimulatorProcess()
     {
@@ -52,8 +53,14 @@ public sealed class PayFipSimulatorProcess : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
+    /// <remarks>A web application factory is disposed both synchronously and asynchronously: the second call must do nothing.</remarks>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
