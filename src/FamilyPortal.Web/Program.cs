@@ -28,6 +28,7 @@ builder.Services
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)
     .AddPortalPayments(builder.Configuration)
+    .AddPortalDirectDebit()
     .AddPortalDocuments()
     .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers

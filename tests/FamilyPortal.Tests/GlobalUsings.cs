@@ -8,6 +8,8 @@ global using FamilyPortal.Web.Features.Activities;
 global using FamilyPortal.Web.Features.Activities.Rules;
 global using FamilyPortal.Web.Features.Calendar;
 global using FamilyPortal.Web.Features.Calendar.Rules;
+global using FamilyPortal.Web.Features.DirectDebit;
+global using FamilyPortal.Web.Features.DirectDebit.Rules;
 global using FamilyPortal.Web.Features.Documents;
 global using FamilyPortal.Web.Features.Documents.Rules;
 global using FamilyPortal.Web.Features.Enrolments;

@@ -62,6 +62,9 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<OnlinePayment> OnlinePayments => Set<OnlinePayment>();
     public DbSet<OnlinePaymentInvoice> OnlinePaymentInvoices => Set<OnlinePaymentInvoice>();
+    public DbSet<DebitMandate> DebitMandates => Set<DebitMandate>();
+    public DbSet<DebitBatch> DebitBatches => Set<DebitBatch>();
+    public DbSet<DebitBatchLine> DebitBatchLines => Set<DebitBatchLine>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<WaitingEntry> WaitingEntries => Set<WaitingEntry>();
     public DbSet<EnrolmentLoad> EnrolmentLoads => Set<EnrolmentLoad>();

@@ -35,4 +35,10 @@ public class Municipality
     public PayFipMode PayFipMode { get; set; } = PayFipMode.Test;
     /// <summary>Parents may pay several invoices in one online payment.</summary>
     public bool PayFipSeveralInvoices { get; set; }
+
+    /// <summary>The collectivité's SEPA creditor identifier (ICS); direct debit is offered only when it and the account below are set.</summary>
+    public string? CreditorIdentifier { get; set; }
+    /// <summary>The account the debits are paid into (the régie's or the Trésor public's), and its bank's BIC.</summary>
+    public string? CreditorIban { get; set; }
+    public string? CreditorBic { get; set; }
 }

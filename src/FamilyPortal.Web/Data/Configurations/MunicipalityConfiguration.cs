@@ -19,5 +19,8 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         entity.Property(m => m.DocumentReminderDays).HasDefaultValue(Municipality.DefaultDocumentReminderDays);
         entity.Property(m => m.PayFipClientNumber).HasMaxLength(6);
         entity.Property(m => m.PayFipMode).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PayFipMode.Test);
+        entity.Property(m => m.CreditorIdentifier).HasMaxLength(35);
+        entity.Property(m => m.CreditorIban).HasMaxLength(34);
+        entity.Property(m => m.CreditorBic).HasMaxLength(11);
     }
 }

@@ -1,0 +1,14 @@
+namespace FamilyPortal.Web.Features.DirectDebit;
+
+public static class DirectDebitRegistration
+{
+    public static IServiceCollection AddPortalDirectDebit(this IServiceCollection services)
+    {
+        services.AddScoped<DebitMandates>();
+        services.AddScoped<DebitBatchBuilder>();
+        services.AddScoped<DebitRejects>();
+        services.AddScoped<DirectDebitEmails>();
+        services.AddScoped<DirectDebitSchedule>();
+        return services;
+    }
+}
