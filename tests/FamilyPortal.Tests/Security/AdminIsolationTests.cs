@@ -74,6 +74,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
             ["campaignid"] = Text(await db.AllocationCampaigns.IgnoreQueryFilters().Where(c => c.MunicipalityId == other.MunicipalityId).Select(c => c.Id).FirstAsync()),
             // The campaign's true seed: only its collectivité may confirm it.
             ["graine"] = Text(await db.AllocationCampaigns.IgnoreQueryFilters().Where(c => c.MunicipalityId == other.MunicipalityId).Select(c => c.Seed).FirstAsync()),
+            ["batchid"] = Text(await db.DebitBatches.IgnoreQueryFilters().Where(b => b.MunicipalityId == other.MunicipalityId).Select(b => b.Id).FirstAsync()),
+            ["debitlineid"] = Text(await db.DebitBatchLines.IgnoreQueryFilters().Where(l => l.MunicipalityId == other.MunicipalityId).Select(l => l.Id).FirstAsync()),
             ["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == other.ChildId).Select(b => b.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var otherStaff = await StaffJourney.CreateAsync(factory, other.MunicipalityId, Roles.Agent);

@@ -75,6 +75,8 @@ public sealed partial class SecurityWorld
         RecordIds["changerequestid"] = Text(await db.ChangeRequests.IgnoreQueryFilters().Where(r => r.MunicipalityId == town).Select(r => r.Id).FirstAsync());
         RecordIds["enrolmentid"] = Text(await db.Enrolments.IgnoreQueryFilters().Where(e => e.MunicipalityId == town).Select(e => e.Id).FirstAsync());
         RecordIds["campaignid"] = Text(await db.AllocationCampaigns.IgnoreQueryFilters().Where(c => c.MunicipalityId == town).Select(c => c.Id).FirstAsync());
+        RecordIds["batchid"] = Text(await db.DebitBatches.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
+        RecordIds["debitlineid"] = Text(await db.DebitBatchLines.IgnoreQueryFilters().Where(l => l.MunicipalityId == town).Select(l => l.Id).FirstAsync());
         RecordIds["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
     }
 

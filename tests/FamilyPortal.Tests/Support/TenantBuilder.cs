@@ -103,6 +103,8 @@ public static class TenantBuilder
         await AddReservationRowsAsync(scope.ServiceProvider, db, municipality.Id, activity.Id, child.Id, unique);
         var importDraftId = await AddImportDraftAsync(scope.ServiceProvider, db, municipality.Id, unique);
         await BillingRows.AddAsync(db, municipality.Id, family.Id, child.Id, activity.Id);
+        await DirectDebitRows.AddAsync(scope.ServiceProvider, db, municipality.Id, family.Id,
+            await db.Invoices.IgnoreQueryFilters().Where(i => i.FamilyId == family.Id).Select(i => i.Id).SingleAsync());
         await FamilyFileRows.AddAsync(scope.ServiceProvider, db, municipality.Id, family.Id, child.Id,
             await db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == municipality.Id).Select(y => y.Id).FirstAsync());
         await EnrolmentRows.AddAsync(db, municipality.Id, child.Id, activity.Id);
