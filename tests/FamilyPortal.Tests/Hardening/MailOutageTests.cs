@@ -150,6 +150,15 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
                     var preview = await admin.GetPageAsync($"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10");
                     return await admin.SubmitAsync(preview, $"{Features.Invoices.BillingKit.GenerateUrl}?mois=2026-10", new Dictionary<string, string?>());
                 }),
+            new(["DirectDebitEmails.RejectedAsync"], "saisir le rejet d'un prélèvement (famille prévenue)",
+                async () =>
+                {
+                    await Features.DirectDebit.DirectDebitKit.OfferAsync(factory, cast.Mine.MunicipalityId);
+                    await Features.DirectDebit.DirectDebitKit.MandateAsync(factory, cast.Mine.MunicipalityId, cast.Mine.FamilyId);
+                    Assert.Equal(HttpStatusCode.Redirect, (await Features.DirectDebit.DirectDebitKit.BuildAsync(admin)).StatusCode);
+                    var batchId = await factory.InTenantAsync(cast.Mine.MunicipalityId, db => db.DebitBatches.Where(b => b.Month == new DateOnly(2026, 10, 1)).Select(b => b.Id).SingleAsync());
+                    return await admin.PostFormAsync($"/admin/prelevements/fichiers/{batchId}", new Dictionary<string, string?> { ["Reason"] = "AM04" }, "/Reject");
+                }),
             new(["PaymentEmails.ReceiptAsync"], "payer une facture en ligne (reçu à la famille)",
                 async () =>
                 {
