@@ -25,6 +25,12 @@ public sealed class DemoDataTests : IDisposable
         Assert.Equal("COMMUNE D'ECROUVES", commune.Name);
 
         var all = new[] { FamilyPortalDbContext.TenantFilter };
+        // Direct debit: the collectivité's ICS and account pass their checks, the DUPOND family has an active mandate.
+        Assert.True(CreditorIdentifier.TryParse(commune.CreditorIdentifier, out _, out _));
+        Assert.True(Iban.TryParse(commune.CreditorIban, out _, out _) && Bic.IsValid(commune.CreditorBic!));
+        var mandate = await db.DebitMandates.IgnoreQueryFilters(all).SingleAsync();
+        Assert.Equal((MandateStatus.Active, "FR76 **** **** 0189"), (mandate.Status, mandate.MaskedIban));
+        Assert.True(MandateReference.IsValid(mandate.Reference));
         var sites = await db.Sites.IgnoreQueryFilters(all).Select(s => s.Name).ToListAsync();
         Assert.Equal(["Centre Bautzen", "Groupe scolaire Justice"], sites.Order());
         var labels = await db.Activities.IgnoreQueryFilters(all).Select(a => a.Label).ToListAsync();

@@ -52,6 +52,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             PayFipMode = PayFipMode.Test,
             CreatedAtUtc = now,
         };
+        DemoDirectDebit.SetCreditor(commune);
         db.Municipalities.Add(commune);
         await db.SaveChangesAsync(ct);
 
@@ -119,6 +120,8 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         DemoFamilyFile.Add(db, sensitive, family, now);
         await db.SaveChangesAsync(ct);
         await new DemoBilling(db, time).SeedAsync(commune.Id, family, ct);
+        DemoDirectDebit.AddMandate(db, sensitive, commune, family, now);
+        await db.SaveChangesAsync(ct);
         await new DemoEnrolments(db, time).SeedAsync(commune.Id, justice, periscolaire, family, ct);
 
         AddNews(commune.Id, now);
