@@ -17,7 +17,7 @@ public sealed class DemoPaidCare(FamilyPortalDbContext db, TimeProvider time)
     {
         var leo = family.Children[^1];
         var evening = await db.Activities.IgnoreQueryFilters()
-            .SingleAsync(a => a.MunicipalityId == municipalityId && a.SiteId == leo.SiteId && a.Label.Contains("16H05", StringComparison.Ordinal), ct);
+            .SingleAsync(a => a.MunicipalityId == municipalityId && a.SiteId == leo.SiteId && EF.Functions.Like(a.Label, "%16H05/17H05"), ct);
         var invoice = new Invoice
         {
             MunicipalityId = municipalityId,

@@ -22,6 +22,10 @@ public class ServicesModel(FamilyPortalDbContext db, CurrentMunicipality current
     [BindProperty]
     public NameInput Rename { get; set; } = new();
 
+    /// <summary>« true » to mark a service as restauration scolaire, « false » to unmark it.</summary>
+    [BindProperty]
+    public string? Catering { get; set; }
+
     /// <summary>The service whose renaming failed: its row shows the typed name and the error.</summary>
     public int? RenamingId { get; private set; }
 
@@ -75,18 +79,18 @@ public class ServicesModel(FamilyPortalDbContext db, CurrentMunicipality current
     /// Marks a service as restauration scolaire, or no longer: its activities then stop (or may start) counting
     /// for the attestation fiscale, so marking it also clears their « éligible » box.
     /// </summary>
-    public async Task<IActionResult> OnPostCateringAsync(int serviceKindId, string? catering, CancellationToken ct)
+    public async Task<IActionResult> OnPostCateringAsync(int serviceKindId, CancellationToken ct)
     {
-        if (catering is not ("true" or "false"))
-        {
-            return BadRequest();
-        }
         var service = await db.ServiceKinds.SingleOrDefaultAsync(s => s.Id == serviceKindId, ct);
         if (service is null)
         {
             return NotFound();
         }
-        service.IsCatering = catering == "true";
+        if (Catering is not ("true" or "false"))
+        {
+            return BadRequest();
+        }
+        service.IsCatering = Catering == "true";
         if (service.IsCatering)
         {
             foreach (var activity in await db.Activities.Where(a => a.ServiceKindId == serviceKindId && a.TaxCreditEligible).ToListAsync(ct))
