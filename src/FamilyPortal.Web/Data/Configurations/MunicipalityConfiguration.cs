@@ -22,6 +22,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         entity.Property(m => m.SignatoryName).HasMaxLength(Municipality.MaxSignatoryLength);
         entity.Property(m => m.SignatoryTitle).HasMaxLength(Municipality.MaxSignatoryLength);
         entity.Property(m => m.ReminderText).HasMaxLength(Municipality.MaxReminderTextLength);
-        entity.Property(m => m.PayFipMode).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PayFipMode.Test);
+        // The sentinel says that Test, the default of the column, is also what a new collectivité carries in memory.
+        entity.Property(m => m.PayFipMode).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PayFipMode.Test).HasSentinel(PayFipMode.Test);
     }
 }
