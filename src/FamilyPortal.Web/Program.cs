@@ -28,6 +28,8 @@ builder.Services
     .AddPortalNews()
     .AddPortalInvoices(builder.Configuration)
     .AddPortalPayments(builder.Configuration)
+    .AddPortalAttestations(builder.Configuration)
+    .AddPortalReminders()
     .AddPortalDocuments()
     .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers
