@@ -14,7 +14,10 @@ internal static class AllocationBenchmark
     public const int PlacesPerActivity = 60;
 
     private static readonly PriorityCriterion[] Criteria =
-        [PriorityCriterion.Resident, PriorityCriterion.SiblingsEnrolled, PriorityCriterion.BothParentsWorking, PriorityCriterion.LowestQuotient];
+        [PriorityCriterion.Resident, PriorityCriterion.EnrolledLastPeriod, PriorityCriterion.SiblingsEnrolled, PriorityCriterion.BothParentsWorking,
+            PriorityCriterion.QuotientBracket, PriorityCriterion.LowestQuotient];
+
+    private static readonly (string Label, int MinQuotient)[] Tranches = [("T1", 0), ("T2", 600), ("T3", 1000), ("T4", 1500)];
 
     public static string Run(int rounds = 9, int warmup = 3)
     {
@@ -22,7 +25,9 @@ internal static class AllocationBenchmark
         var random = new Random(2027);
         var applicants = Enumerable.Range(1, Requests).Select(id => new CampaignApplicant(id, 1 + random.Next(Activities),
             Resident: random.Next(100) < 80, SiblingsEnrolled: random.Next(100) < 25 ? 1 + random.Next(2) : 0,
-            BothParentsWorking: random.Next(100) < 60, Quotient: random.Next(100) < 90 ? 200 + random.Next(2000) : null)).ToList();
+            BothParentsWorking: random.Next(100) < 60, Quotient: random.Next(100) < 90 ? 200 + random.Next(2000) : null,
+            EnrolledLastPeriod: random.Next(100) < 30))
+            .Select(a => a with { Bracket = QuotientBrackets.Of(Tranches, a.Quotient) }).ToList();
         var places = Enumerable.Range(1, Activities).ToDictionary(a => a, _ => PlacesPerActivity);
         var accepted = 0;
         var times = new List<double>();

@@ -29,6 +29,8 @@ builder.Services
     .AddPortalInvoices(builder.Configuration)
     .AddPortalPayments(builder.Configuration)
     .AddPortalDirectDebit()
+    .AddPortalAttestations(builder.Configuration)
+    .AddPortalReminders()
     .AddPortalDocuments()
     .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers

@@ -71,6 +71,9 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<AllocationCampaign> AllocationCampaigns => Set<AllocationCampaign>();
     public DbSet<AllocationCampaignActivity> AllocationCampaignActivities => Set<AllocationCampaignActivity>();
     public DbSet<CampaignRequest> CampaignRequests => Set<CampaignRequest>();
+    public DbSet<Attestation> Attestations => Set<Attestation>();
+    public DbSet<AttestationLine> AttestationLines => Set<AttestationLine>();
+    public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace FamilyPortal.Web.Infrastructure;
 
 /// <summary>
-/// Per-address limits on the doors that attackers knock at: sign-in, account creation, recovery, captcha and
-/// the code d'adhésion (whose real protection is the per-account and per-address rule of wrong codes).
+/// Per-address limits on the doors that attackers knock at: sign-in, account creation, recovery, captcha,
+/// the code d'adhésion (whose real protection is the per-account and per-address rule of wrong codes) and the
+/// payment service's notification and return addresses.
 /// Only submissions count (POST), except for the captcha whose images are the costly part, and for the
 /// account form, whose display writes a captcha challenge: its displays have a limit of their own
 /// (<see cref="RegistrationForm"/>). A refusal is a 429 rendered as the French error page. An address is
@@ -29,6 +30,11 @@ public static class RateLimiting
     /// (a stolen session is what they protect against, whatever its address). The details form is not limited.
     /// </summary>
     public const string MyAccount = "mon-compte";
+    /// <summary>
+    /// The payment service's anonymous addresses (notification, return): each known operation id makes the portal
+    /// call the service, so a flood of them is cut per address. Generous: the service notifies from few addresses.
+    /// </summary>
+    public const string OnlinePayment = "paiement-en-ligne";
 
     private static readonly (string Name, int Permits, int WindowSeconds, bool PostsOnly)[] Defaults =
     [
@@ -39,6 +45,7 @@ public static class RateLimiting
         (Captcha, 60, 60, false),
         (Adhesion, 30, 600, true),
         (SecretAnswerCheck, 10, 600, true),
+        (OnlinePayment, 300, 60, false),
     ];
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)

@@ -41,4 +41,21 @@ public class Municipality
     /// <summary>The account the debits are paid into (the régie's or the Trésor public's), and its bank's BIC.</summary>
     public string? CreditorIban { get; set; }
     public string? CreditorBic { get; set; }
+    public const int MaxSignatoryLength = 100;
+    public const int MaxReminderTextLength = 1000;
+
+    /// <summary>SIRET of the collectivité (14 digits), printed on the attestations fiscales.</summary>
+    public string? Siret { get; set; }
+    /// <summary>Who signs the attestations, « Marie DURAND », and as what, « Maire ».</summary>
+    public string? SignatoryName { get; set; }
+    public string? SignatoryTitle { get; set; }
+
+    /// <summary>Unpaid invoices get reminder emails some days after their due date (up to three).</summary>
+    public bool RemindersEnabled { get; set; }
+    /// <summary>Days after the due date of the first, second and third reminder; null: no such reminder.</summary>
+    public int? FirstReminderDays { get; set; }
+    public int? SecondReminderDays { get; set; }
+    public int? ThirdReminderDays { get; set; }
+    /// <summary>The collectivité's own words, added to every reminder (how to pay, whom to call).</summary>
+    public string? ReminderText { get; set; }
 }

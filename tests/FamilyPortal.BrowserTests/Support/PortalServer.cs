@@ -1,4 +1,5 @@
 using System.Net;
+using FamilyPortal.Tests.Features.Payments;
 using FamilyPortal.Web.Data.Demo;
 using FamilyPortal.Web.Features.Memberships;
 using Microsoft.AspNetCore.Hosting;
@@ -23,9 +24,17 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         WorkDirectory = Path.Combine(Path.GetTempPath(), "familyportal-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(WorkDirectory);
+        // A port chosen before the start: the portal's public address (in its mails and in the addresses it gives
+        // the payment service to come back to) must be the one the browser uses.
+        _port = FreePort();
         // HTTPS as in production, so the __Host- cookies, HSTS and the redirection are the real ones.
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LocalCertificate.Create())));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, _port, listen => listen.UseHttps(LocalCertificate.Create())));
     }
+
+    private readonly int _port;
+
+    /// <summary>The PayFiP simulator, a process of its own (as DGFiP's service is another site); started with the portal.</summary>
+    public PayFipSimulatorProcess? Simulator { get; private set; }
 
     public string WorkDirectory { get; }
 
@@ -50,6 +59,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public void Start()
     {
+        Simulator = new PayFipSimulatorProcess();
         StartServer();
         // The demo collectivité, as Development creates it at start (outside Development, the portal itself
         // only creates it in demonstration mode, whose staff have their authenticator already enrolled).
@@ -78,6 +88,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             ["Email:ShowMailbox"] = "true",
             ["Email:DispatcherEnabled"] = "true",
             ["App:LogDirectory"] = Path.Combine(WorkDirectory, "logs"),
+            ["App:PublicBaseUrl"] = $"https://127.0.0.1:{_port.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            ["PayFip:ServiceUrl"] = Simulator?.ServiceUrl,
+            ["PayFip:PaymentPageUrl"] = Simulator?.PaymentPageUrl,
         };
         foreach (var (key, value) in settings)
         {
@@ -99,6 +112,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Simulator?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -108,5 +122,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         {
             // A log file may still be held open for a moment; the temp folder is cleaned by the OS.
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

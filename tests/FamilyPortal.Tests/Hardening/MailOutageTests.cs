@@ -191,6 +191,14 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
                     await scope.ServiceProvider.GetRequiredService<FamilyPortal.Web.Features.Retention.InactiveAccountsJob>().RunAsync(CancellationToken.None);
                     return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
                 }),
+            new(["ReminderEmails.UnpaidAsync"], "relancer une facture impayée (tâche planifiée des relances)",
+                async () =>
+                {
+                    await Features.Reminders.ReminderKit.EnableAsync(factory, cast.Mine.MunicipalityId, 10, null, null);
+                    await Features.Reminders.ReminderKit.AddInvoiceAsync(factory, cast.Mine, "2026-000990", Features.Reminders.ReminderKit.Today.AddDays(-20), paid: 0);
+                    await Features.Reminders.ReminderKit.RunAsync(factory);
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
+                }),
             new(["StaffInvitations.InviteAsync"], "créer une collectivité et inviter son administrateur",
                 () => cast["opérateur"].Client.PostFormAsync("/plateforme/collectivites/nouvelle", new Dictionary<string, string?>
                 {

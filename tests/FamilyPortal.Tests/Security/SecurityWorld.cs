@@ -70,6 +70,7 @@ public sealed partial class SecurityWorld
         RecordIds["invoiceid"] = Text(await db.Invoices.IgnoreQueryFilters().Where(i => i.MunicipalityId == town).Select(i => i.Id).FirstAsync());
         RecordIds["invoiceids"] = RecordIds["invoiceid"];
         RecordIds["paymentid"] = Text(await db.OnlinePayments.IgnoreQueryFilters().Where(p => p.MunicipalityId == town).Select(p => p.Id).FirstAsync());
+        RecordIds["attestationid"] = Text(await db.Attestations.IgnoreQueryFilters().Where(a => a.MunicipalityId == town).Select(a => a.Id).FirstAsync());
         RecordIds["quotientid"] = Text(await db.FamilyQuotients.IgnoreQueryFilters().Where(q => q.MunicipalityId == town).Select(q => q.Id).FirstAsync());
         RecordIds["bracketid"] = Text(await db.QuotientBrackets.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
         RecordIds["changerequestid"] = Text(await db.ChangeRequests.IgnoreQueryFilters().Where(r => r.MunicipalityId == town).Select(r => r.Id).FirstAsync());

@@ -4,13 +4,15 @@ namespace FamilyPortal.Tests.Support;
 /// The billing rows every test collectivité starts with, so the isolation tests have one of each kind to hide:
 /// one tranche (« Tranche A », from 0, the activity at its own unit price 4,10 €), the family's quotient (500 €,
 /// valid over the school years 2025-2027, so the test months are priced in « Tranche A » with no notice), and
-/// an old invoice of June 2025 (n° 2025-000001, 8,20 €) with a credit note, a payment and an online payment « à vérifier ». Invoices of 2026
+/// an old invoice of June 2025 (n° 2025-000001, 8,20 €) with a credit note, a payment, a reminder and an online payment « à vérifier », and
+/// an attestation de présence of June 2025 (n° AT-2025-000001). Invoices of 2026
 /// are therefore numbered from 2026-000001.
 /// </summary>
 public static class BillingRows
 {
     public const string BracketLabel = "Tranche A";
     public const string OldInvoiceNumber = "2025-000001";
+    public const string OldAttestationNumber = "AT-2025-000001";
 
     public static async Task AddAsync(FamilyPortalDbContext db, int municipalityId, int familyId, int childId, int activityId)
     {
@@ -87,6 +89,27 @@ public static class BillingRows
         db.OnlinePayments.Add(online);
         db.DocumentCounters.Add(new DocumentCounter { MunicipalityId = municipalityId, Series = DocumentSeries.Invoice, Year = 2025, Last = 1 });
         db.DocumentCounters.Add(new DocumentCounter { MunicipalityId = municipalityId, Series = DocumentSeries.CreditNote, Year = 2025, Last = 1 });
+        db.InvoiceReminders.Add(new InvoiceReminder { MunicipalityId = municipalityId, InvoiceId = invoice.Id, Level = 1, SentOn = new DateOnly(2025, 8, 11), Remaining = 4.10m });
+        var attestation = new Attestation
+        {
+            MunicipalityId = municipalityId,
+            FamilyId = familyId,
+            ChildId = childId,
+            Kind = AttestationKind.Presence,
+            Year = 2025,
+            Sequence = 1,
+            Number = OldAttestationNumber,
+            PeriodStart = new DateOnly(2025, 6, 1),
+            PeriodEnd = new DateOnly(2025, 6, 30),
+            ChildName = "Lou MARTIN",
+            HouseholdName = "MARTIN",
+            Parents = "Mme Camille MARTIN",
+            MunicipalityName = "COMMUNE TEST",
+            IssueDate = new DateOnly(2025, 7, 2),
+        };
+        attestation.Lines.Add(new AttestationLine { MunicipalityId = municipalityId, Position = 1, Activity = "GT - RESTAURATION", Days = 2, Dates = "02/06/2025, 03/06/2025" });
+        db.Attestations.Add(attestation);
+        db.DocumentCounters.Add(new DocumentCounter { MunicipalityId = municipalityId, Series = DocumentSeries.Attestation, Year = 2025, Last = 1 });
         await db.SaveChangesAsync();
     }
 }

@@ -43,6 +43,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:recuperation:PermitLimit"] = "100000",
             ["RateLimits:captcha:PermitLimit"] = "100000",
             ["RateLimits:adhesion:PermitLimit"] = "100000",
+            ["RateLimits:paiement-en-ligne:PermitLimit"] = "100000",
             // Outside the work directory: the logs outlive the portal until LogSecretsTests has read them.
             ["App:LogDirectory"] = LogDirectory,
         };

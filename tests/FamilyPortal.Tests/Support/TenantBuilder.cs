@@ -36,7 +36,7 @@ public static class TenantBuilder
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
 
-        var kind = new ServiceKind { MunicipalityId = municipality.Id, Name = "Restauration scolaire" };
+        var kind = new ServiceKind { MunicipalityId = municipality.Id, Name = "Restauration scolaire", IsCatering = true };
         var site = new Site { MunicipalityId = municipality.Id, Name = "Groupe scolaire Test", Prefix = "GT" };
         var activity = new Activity
         {

@@ -18,9 +18,14 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         entity.Property(m => m.LeaveAloneMinimumAge).HasDefaultValue(Municipality.DefaultLeaveAloneMinimumAge);
         entity.Property(m => m.DocumentReminderDays).HasDefaultValue(Municipality.DefaultDocumentReminderDays);
         entity.Property(m => m.PayFipClientNumber).HasMaxLength(6);
-        entity.Property(m => m.PayFipMode).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PayFipMode.Test);
         entity.Property(m => m.CreditorIdentifier).HasMaxLength(35);
         entity.Property(m => m.CreditorIban).HasMaxLength(34);
         entity.Property(m => m.CreditorBic).HasMaxLength(11);
+        entity.Property(m => m.Siret).HasMaxLength(14);
+        entity.Property(m => m.SignatoryName).HasMaxLength(Municipality.MaxSignatoryLength);
+        entity.Property(m => m.SignatoryTitle).HasMaxLength(Municipality.MaxSignatoryLength);
+        entity.Property(m => m.ReminderText).HasMaxLength(Municipality.MaxReminderTextLength);
+        // The sentinel says that Test, the default of the column, is also what a new collectivité carries in memory.
+        entity.Property(m => m.PayFipMode).HasConversion<string>().HasMaxLength(20).HasDefaultValue(PayFipMode.Test).HasSentinel(PayFipMode.Test);
     }
 }

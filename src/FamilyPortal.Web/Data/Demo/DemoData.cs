@@ -50,13 +50,21 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
             // « Payer en ligne » in test mode, against the PayFiP simulator of tools/ (see the README).
             PayFipClientNumber = "000000",
             PayFipMode = PayFipMode.Test,
+            // Printed on the attestations fiscales; a made-up SIRET whose key is right.
+            Siret = DemoPaidCare.Siret,
+            SignatoryName = "Claire MARCHAL",
+            SignatoryTitle = "Maire",
+            RemindersEnabled = true,
+            FirstReminderDays = 15,
+            SecondReminderDays = 45,
+            ReminderText = "Vous pouvez payer en ligne depuis « Mes factures », ou à la régie de la mairie (chèque, espèces, carte bancaire) du lundi au vendredi de 9 h à 12 h.",
             CreatedAtUtc = now,
         };
         DemoDirectDebit.SetCreditor(commune);
         db.Municipalities.Add(commune);
         await db.SaveChangesAsync(ct);
 
-        var restauration = new ServiceKind { MunicipalityId = commune.Id, Name = "Restauration scolaire" };
+        var restauration = new ServiceKind { MunicipalityId = commune.Id, Name = "Restauration scolaire", IsCatering = true };
         var periscolaire = new ServiceKind { MunicipalityId = commune.Id, Name = "Périscolaire" };
         var justice = new Site { MunicipalityId = commune.Id, Name = "Groupe scolaire Justice", Prefix = "GJ" };
         var bautzen = new Site { MunicipalityId = commune.Id, Name = "Centre Bautzen", Prefix = "BC" };
@@ -122,6 +130,7 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         await new DemoBilling(db, time).SeedAsync(commune.Id, family, ct);
         DemoDirectDebit.AddMandate(db, sensitive, commune, family, now);
         await db.SaveChangesAsync(ct);
+        await new DemoPaidCare(db, time).SeedAsync(commune.Id, family, ct);
         await new DemoEnrolments(db, time).SeedAsync(commune.Id, justice, periscolaire, family, ct);
 
         AddNews(commune.Id, now);
@@ -211,6 +220,8 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
                 Capacity = row.Kind == meal ? 120 : 40,
                 Days = ServiceDays.SchoolWeek,
                 Rule = row.Kind == meal ? MealRule : CareRule,
+                // Childcare counts for the attestation fiscale (frais de garde); meals never do.
+                TaxCreditEligible = row.Kind == care,
             });
         }
     }

@@ -60,7 +60,7 @@ public sealed class DemoEnrolments(FamilyPortalDbContext db, TimeProvider time)
 
     /// <summary>
     /// « ALSH hiver 2027 »: requests from a week before the seeding to a week after (ending before the holidays),
-    /// residents of the commune first, then siblings, then working parents, then the lowest quotient, then the draw.
+    /// residents of the commune first, then last period's children, siblings, working parents, the lower tranche de quotient, then the draw.
     /// </summary>
     private void WinterCampaign(int municipalityId, Activity centre)
     {
@@ -76,8 +76,8 @@ public sealed class DemoEnrolments(FamilyPortalDbContext db, TimeProvider time)
             PeriodEnd = settings.PeriodEnd!.Value,
             OpensOn = closes.AddDays(-14),
             ClosesOn = closes,
-            Criteria = PriorityCriteria.Format([PriorityCriterion.Resident, PriorityCriterion.SiblingsEnrolled,
-                PriorityCriterion.BothParentsWorking, PriorityCriterion.LowestQuotient]),
+            Criteria = PriorityCriteria.Format([PriorityCriterion.Resident, PriorityCriterion.EnrolledLastPeriod, PriorityCriterion.SiblingsEnrolled,
+                PriorityCriterion.BothParentsWorking, PriorityCriterion.QuotientBracket]),
             ResidentPostalCodes = "54200",
             Seed = 20270222,
         };

@@ -22,25 +22,11 @@ public sealed class AccountDataExport(FamilyPortalDbContext db, FamilyFileExport
         // « Pièces justificatives »; the fingerprint proves which file the collectivité holds.
         var familyIds = await db.Memberships.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
             .Where(m => m.AccountId == account.Id).Select(m => m.FamilyId).ToListAsync(ct);
-        var piecesJustificatives = await db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
-            .Where(d => familyIds.Contains(d.FamilyId))
-            .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
-            .Select(d => new
-            {
-                type = d.Type!.Name,
-                enfantId = d.ChildId,
-                etat = d.Status.ToString(),
-                motifDuRefus = d.RefusalReason,
-                deposeeLe = d.UploadedAtUtc,
-                decideeLe = d.DecidedAtUtc,
-                expireLe = d.ExpiresOn,
-                fichier = d.FileName,
-                typeDeContenu = d.ContentType,
-                taille = d.Size,
-                sha256 = d.Sha256,
-                contenu = "Téléchargeable depuis « Pièces justificatives » (non inclus ici ; l'empreinte SHA-256 identifie le fichier).",
-            })
-            .ToListAsync(ct);
+        var documents = await db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+            .Where(d => familyIds.Contains(d.FamilyId)).ForExport().ToListAsync(ct);
+        var piecesJustificatives = documents
+            .Select(d => d with { ContentNote = "Téléchargeable depuis « Pièces justificatives » (non inclus ici ; l'empreinte SHA-256 identifie le fichier)." })
+            .ToList();
         var data = new
         {
             exporteLe = time.GetUtcNow(),

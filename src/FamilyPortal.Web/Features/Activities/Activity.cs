@@ -21,6 +21,8 @@ public class Activity : ITenantOwned, IVersioned
     /// <summary>Whether children are enrolled before booking, and on what conditions.</summary>
     public EnrolmentSettings Enrolment { get; set; } = new();
     public bool IsArchived { get; set; }
+    /// <summary>« Éligible à l'attestation fiscale » (frais de garde des enfants de moins de 6 ans); never for a catering service.</summary>
+    public bool TaxCreditEligible { get; set; }
     /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
     public int Version { get; set; }
 }

@@ -6,4 +6,6 @@ public class ServiceKind : ITenantOwned
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
     public required string Name { get; set; }
+    /// <summary>Restauration scolaire (cantine): its activities never count for the attestation fiscale.</summary>
+    public bool IsCatering { get; set; }
 }

@@ -16,23 +16,7 @@ public sealed class StaffFamilyExport(FamilyPortalDbContext db, FamilyFileExport
     public async Task<byte[]> ExportAsync(Family family, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(family);
-        var documents = await db.Set<SupportingDocument>().Where(d => d.FamilyId == family.Id)
-            .OrderBy(d => d.UploadedAtUtc).ThenBy(d => d.Id)
-            .Select(d => new
-            {
-                type = d.Type!.Name,
-                enfantId = d.ChildId,
-                etat = d.Status.ToString(),
-                motifDuRefus = d.RefusalReason,
-                deposeeLe = d.UploadedAtUtc,
-                decideeLe = d.DecidedAtUtc,
-                expireLe = d.ExpiresOn,
-                fichier = d.FileName,
-                typeDeContenu = d.ContentType,
-                taille = d.Size,
-                sha256 = d.Sha256,
-            })
-            .ToListAsync(ct);
+        var documents = await db.Set<SupportingDocument>().Where(d => d.FamilyId == family.Id).ForExport().ToListAsync(ct);
         var data = new
         {
             exporteLe = time.GetUtcNow(),

@@ -2,7 +2,8 @@ namespace FamilyPortal.Web.Features.Payments;
 
 /// <summary>
 /// The addresses the payment service calls. Neither trusts what it receives beyond the operation id: the result is
-/// asked of the service. They are exempt from anti-forgery because the service, not a page of ours, posts to them.
+/// asked of the service. They are exempt from anti-forgery because the service, not a page of ours, posts to them,
+/// and limited per address (<see cref="RateLimiting.OnlinePayment"/>): a known id costs a call to the service.
 /// </summary>
 public static class PaymentEndpoints
 {
@@ -11,19 +12,29 @@ public static class PaymentEndpoints
 
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(NotificationPath, async (HttpRequest request, OnlinePaymentOutcome outcome, CancellationToken ct) =>
+        endpoints.MapPost(NotificationPath, async (HttpRequest request, IServiceScopeFactory scopes, CancellationToken ct) =>
         {
             var id = await OperationIdAsync(request, ct);
-            return id is not null && await outcome.RecordAsync(id, ct) is not null ? Results.Ok() : Results.NotFound();
-        }).DisableAntiforgery().AllowAnonymous();
-        endpoints.MapMethods(ReturnPath, ["GET", "POST"], async (HttpRequest request, OnlinePaymentOutcome outcome, CancellationToken ct) =>
+            return id is not null && await RecordAsync(scopes, id, ct) is not null ? Results.Ok() : Results.NotFound();
+        }).DisableAntiforgery().AllowAnonymous().RequireRateLimiting(RateLimiting.OnlinePayment);
+        endpoints.MapMethods(ReturnPath, ["GET", "POST"], async (HttpRequest request, IServiceScopeFactory scopes, CancellationToken ct) =>
         {
             var id = await OperationIdAsync(request, ct);
-            var payment = id is null ? null : await outcome.RecordAsync(id, ct);
+            var payment = id is null ? null : await RecordAsync(scopes, id, ct);
             // Seen after: the parent's page, which shows the truth to the family's accounts only.
             return payment is null ? Results.Redirect("/factures") : Results.Redirect($"/factures/paiement/{payment.Id}", permanent: false, preserveMethod: false);
-        }).DisableAntiforgery().AllowAnonymous();
+        }).DisableAntiforgery().AllowAnonymous().RequireRateLimiting(RateLimiting.OnlinePayment);
         return endpoints;
+    }
+
+    /// <summary>
+    /// In a scope of its own: the payment is recorded in the collectivité that created it, whoever brings its id —
+    /// the service, or a browser signed in to another collectivité (whose request already works on that one).
+    /// </summary>
+    private static async Task<OnlinePayment?> RecordAsync(IServiceScopeFactory scopes, string operationId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OnlinePaymentOutcome>().RecordAsync(operationId, ct);
     }
 
     private static async Task<string?> OperationIdAsync(HttpRequest request, CancellationToken ct)

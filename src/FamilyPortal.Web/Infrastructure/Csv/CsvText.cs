@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace FamilyPortal.Web.Infrastructure.Csv;
@@ -17,6 +18,9 @@ public static class CsvText
         }
         return text.IndexOfAny([';', '"']) >= 0 || text.StartsWith(' ') ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
+
+    /// <summary>An amount as a French spreadsheet reads it: decimal comma, no thousands separator, no currency sign.</summary>
+    public static string Amount(decimal value) => value.ToString("0.00", CultureInfo.GetCultureInfo("fr-FR"));
 
     public static byte[] Document(IEnumerable<IEnumerable<string?>> rows)
     {

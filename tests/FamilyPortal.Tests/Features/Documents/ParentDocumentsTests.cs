@@ -84,6 +84,7 @@ public class ParentDocumentsTests(AccountsFactory factory) : IClassFixture<Accou
         Assert.Equal("Deposited", document.GetProperty("etat").GetString());
         Assert.Equal("attestation.pdf", document.GetProperty("fichier").GetString());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), document.GetProperty("sha256").GetString());
+        Assert.StartsWith("Téléchargeable depuis « Pièces justificatives »", document.GetProperty("contenu").GetString());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace FamilyPortal.Tests.Features.Retention;
 
 /// <summary>
 /// « Famille partie »: administrators record the departure (and take it back) and export the file; a year (the
-/// default) after the departure the fiches sanitaires and the health change requests are erased, the rest stays.
+/// default) after the departure the fiches sanitaires, the health change requests and the documents are erased, the rest stays.
 /// </summary>
 public class DepartedFamilyTests
 {
@@ -33,7 +33,7 @@ public class DepartedFamilyTests
         Assert.Equal(new DateOnly(2026, 11, 10), await DepartedOnAsync(factory, tenant));
         var page = TextOf(await admin.GetPageAsync(url));
         Assert.Contains("Famille partie le 10/11/2026.", page, StringComparison.Ordinal);
-        Assert.Contains("Ses fiches sanitaires seront effacées le 11/11/2027, 1 an après son départ.", page, StringComparison.Ordinal);
+        Assert.Contains("Ses fiches sanitaires et ses pièces justificatives seront effacées le 11/11/2027, 1 an après son départ.", page, StringComparison.Ordinal);
         Assert.Contains("Famille partie le 10/11/2026", TextOf(await admin.GetPageAsync($"/admin/familles/{tenant.FamilyId}")), StringComparison.Ordinal);
         Assert.Contains(await JournalAsync(factory, tenant), j => j.EntityType == nameof(Family) && j.Action == JournalAction.Modified
             && (j.Changes ?? "").Contains(nameof(Family.DepartedOn), StringComparison.Ordinal));
@@ -49,18 +49,18 @@ public class DepartedFamilyTests
         // Left on 10/11/2026: kept all through 10/11/2027 (Paris), erased from the 11th.
         MoveTo(factory, Utc(2027, 11, 10, 22, 59));
         await RunAsync<DepartedFamilyHealthJob>(factory);
-        Assert.Equal((1, 1), await HealthRowsAsync(factory, tenant));
+        Assert.Equal((1, 1, 1), await HealthRowsAsync(factory, tenant));
 
         MoveTo(factory, Utc(2027, 11, 10, 23, 1));
         await RunAsync<DepartedFamilyHealthJob>(factory);
-        Assert.Equal((0, 0), await HealthRowsAsync(factory, tenant));
-        Assert.Equal((1, 1), await HealthRowsAsync(factory, stays));
+        Assert.Equal((0, 0, 0), await HealthRowsAsync(factory, tenant));
+        Assert.Equal((1, 1, 1), await HealthRowsAsync(factory, stays));
         Assert.Contains(familyRequest, await ReadAsync(factory, tenant.MunicipalityId, db => db.ChangeRequests.Select(r => r.Id).ToListAsync()));
-        Assert.Equal(["Fiches sanitaires de la famille MARTIN, partie le 10/11/2026, effacées après 1 an (conservation des données)"],
+        Assert.Equal(["Fiches sanitaires et pièces justificatives de la famille MARTIN, partie le 10/11/2026, effacées après 1 an (conservation des données)"],
             await RetentionJournalAsync(factory, tenant.MunicipalityId));
         // A year later: a new session.
         admin = await StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
-        Assert.Contains("Ses fiches sanitaires ont été effacées le 11/11/2027", TextOf(await admin.GetPageAsync(url)), StringComparison.Ordinal);
+        Assert.Contains("Ses fiches sanitaires et ses pièces justificatives ont été effacées le 11/11/2027", TextOf(await admin.GetPageAsync(url)), StringComparison.Ordinal);
 
         // Once erased, the family is not visited again.
         await RunAsync<DepartedFamilyHealthJob>(factory);
@@ -70,7 +70,7 @@ public class DepartedFamilyTests
         await admin.SubmitAsync(await admin.GetPageAsync(url), url, new Dictionary<string, string?>(), "handler=Undo");
         await admin.PostFormAsync(url, new Dictionary<string, string?> { ["DepartedOn"] = "2027-11-11" }, formAction: "handler=Mark");
         Assert.Null(await ReadAsync(factory, tenant.MunicipalityId, db => db.Families.Where(f => f.Id == tenant.FamilyId).Select(f => f.HealthDataErasedAtUtc).SingleAsync()));
-        Assert.Contains("Ses fiches sanitaires seront effacées le 12/11/2028", TextOf(await admin.GetPageAsync(url)), StringComparison.Ordinal);
+        Assert.Contains("Ses fiches sanitaires et ses pièces justificatives seront effacées le 12/11/2028", TextOf(await admin.GetPageAsync(url)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class DepartedFamilyTests
 
         MoveTo(factory, Utc(2028, 1, 1, 12));
         await RunAsync<DepartedFamilyHealthJob>(factory);
-        Assert.Equal((1, 1), await HealthRowsAsync(factory, tenant));
+        Assert.Equal((1, 1, 1), await HealthRowsAsync(factory, tenant));
     }
 
     [Fact]
@@ -176,11 +176,12 @@ public class DepartedFamilyTests
     private static Task<DateOnly?> DepartedOnAsync(PortalFactory factory, TenantBuilder.Tenant tenant) =>
         ReadAsync(factory, tenant.MunicipalityId, db => db.Families.Where(f => f.Id == tenant.FamilyId).Select(f => f.DepartedOn).SingleAsync());
 
-    /// <summary>The fiches sanitaires of the family's children and its change requests of a fiche sanitaire.</summary>
-    private static Task<(int Sheets, int Requests)> HealthRowsAsync(PortalFactory factory, TenantBuilder.Tenant tenant) =>
+    /// <summary>The fiches sanitaires of the family's children, its change requests of a fiche sanitaire and its documents.</summary>
+    private static Task<(int Sheets, int Requests, int Documents)> HealthRowsAsync(PortalFactory factory, TenantBuilder.Tenant tenant) =>
         ReadAsync(factory, tenant.MunicipalityId, async db => (
             await db.HealthRecords.CountAsync(h => h.Child!.FamilyId == tenant.FamilyId),
-            await db.ChangeRequests.CountAsync(r => r.FamilyId == tenant.FamilyId && r.Section == ChangeSection.Health)));
+            await db.ChangeRequests.CountAsync(r => r.FamilyId == tenant.FamilyId && r.Section == ChangeSection.Health),
+            await db.Set<SupportingDocument>().CountAsync(d => d.FamilyId == tenant.FamilyId)));
 
     private static Task<List<JournalEntry>> JournalAsync(PortalFactory factory, TenantBuilder.Tenant tenant) =>
         ReadAsync(factory, tenant.MunicipalityId, db => db.JournalEntries.AsNoTracking().OrderBy(j => j.Id).ToListAsync());

@@ -308,6 +308,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("time");
 
+                    b.Property<bool>("TaxCreditEligible")
+                        .HasColumnType("bit");
+
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(10, 2)
                         .HasColumnType("decimal(10,2)");
@@ -433,6 +436,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsCatering")
+                        .HasColumnType("bit");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("int");
 
@@ -479,6 +485,155 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<DateOnly?>("ChildBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("nvarchar(201)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HouseholdName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MunicipalityAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MunicipalityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Parents")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("nvarchar(14)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
+
+                    b.HasIndex("MunicipalityId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ChildId", "Kind", "PeriodStart", "PeriodEnd")
+                        .IsUnique();
+
+                    b.ToTable("Attestations");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.AttestationLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<int>("AttestationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Dates")
+                        .HasMaxLength(4500)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttestationId");
+
+                    b.HasIndex("MunicipalityId", "AttestationId");
+
+                    b.ToTable("AttestationLines");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
@@ -2164,6 +2319,43 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("OnlinePaymentInvoices");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reminders.InvoiceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Remaining")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("MunicipalityId", "InvoiceId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("InvoiceReminders");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.Property<int>("ActivityId")
@@ -2571,6 +2763,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasDefaultValue(30);
 
+                    b.Property<int?>("FirstReminderDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Holidays")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2607,14 +2802,39 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("ReminderText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("RemindersEnabled")
+                        .HasColumnType("bit");
+
                     b.Property<string>("SchoolZone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("SecondReminderDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("nvarchar(14)");
+
+                    b.Property<int?>("ThirdReminderDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -2846,6 +3066,42 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.AttestationLine", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Attestations.Attestation", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
@@ -3427,6 +3683,21 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reminders.InvoiceReminder", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
@@ -3598,6 +3869,11 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.DirectDebit.DebitBatch", b =>

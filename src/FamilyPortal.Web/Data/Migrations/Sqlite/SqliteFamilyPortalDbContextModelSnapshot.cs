@@ -298,6 +298,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TaxCreditEligible")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("UnitPrice")
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
@@ -421,6 +424,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCatering")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
@@ -465,6 +471,151 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ChildBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseholdName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parents")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
+
+                    b.HasIndex("MunicipalityId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ChildId", "Kind", "PeriodStart", "PeriodEnd")
+                        .IsUnique();
+
+                    b.ToTable("Attestations");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.AttestationLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttestationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dates")
+                        .HasMaxLength(4500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttestationId");
+
+                    b.HasIndex("MunicipalityId", "AttestationId");
+
+                    b.ToTable("AttestationLines");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
@@ -2091,6 +2242,41 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("OnlinePaymentInvoices");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reminders.InvoiceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Remaining")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("MunicipalityId", "InvoiceId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("InvoiceReminders");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.Property<int>("ActivityId")
@@ -2484,6 +2670,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(30);
 
+                    b.Property<int?>("FirstReminderDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Holidays")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2520,14 +2709,39 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReminderText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RemindersEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SchoolZone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondReminderDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatoryTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThirdReminderDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -2752,6 +2966,42 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.AttestationLine", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Attestations.Attestation", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
@@ -3333,6 +3583,21 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Reminders.InvoiceReminder", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Reservations.ActivityDayLoad", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
@@ -3504,6 +3769,11 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Site", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.DirectDebit.DebitBatch", b =>

@@ -14,6 +14,8 @@ public sealed class ActivityInput
     public List<string> Days { get; set; } = [];
     public string? Capacity { get; set; }
     public string? SortOrder { get; set; }
+    /// <summary>« Éligible à l'attestation fiscale »: a checkbox, « true » when ticked.</summary>
+    public string? TaxCreditEligible { get; set; }
     public int Version { get; set; }
     public EnrolmentInput Enrolment { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Features.Enrolments.Admin;
+using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.Activities.Admin;
 
@@ -6,13 +7,14 @@ namespace FamilyPortal.Web.Features.Activities.Admin;
 public partial class EditModel
 {
     private sealed record Values(string Label, int SiteId, int ServiceKindId, TimeOnly? Start, TimeOnly? End, ServiceDays Days,
-        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule, EnrolmentSettings Enrolment)
+        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule, EnrolmentSettings Enrolment, bool TaxCreditEligible)
     {
         public void ApplyTo(Activity activity)
         {
             (activity.Label, activity.SiteId, activity.ServiceKindId) = (Label, SiteId, ServiceKindId);
             (activity.StartTime, activity.EndTime, activity.Days) = (Start, End, Days);
             (activity.Capacity, activity.SortOrder, activity.Enrolment) = (Capacity, SortOrder, Enrolment);
+            activity.TaxCreditEligible = TaxCreditEligible;
             // Null for an agent: the price and the règlement stay as they are.
             if (UnitPrice is { } price)
             {
@@ -82,11 +84,28 @@ public partial class EditModel
             rule = RuleFields.ReadRule(ModelState, Input);
         }
         var enrolment = EnrolmentFields.Read(ModelState, Input.Enrolment);
+        var eligible = await ReadTaxCreditEligibleAsync(service == default ? null : service.Id, ct);
         if (!ModelState.IsValid)
         {
             return null;
         }
-        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule, enrolment!);
+        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule, enrolment!, eligible);
+    }
+
+    /// <summary>Childcare may be declared for the tax credit; meals never are (CGI art. 200 quater B).</summary>
+    private async Task<bool> ReadTaxCreditEligibleAsync(int? serviceKindId, CancellationToken ct)
+    {
+        if (Input.TaxCreditEligible is not (null or "true"))
+        {
+            ModelState.AddModelError("Input.TaxCreditEligible", "Cochez la case ou laissez-la vide.");
+            return false;
+        }
+        var eligible = Input.TaxCreditEligible == "true";
+        if (eligible && serviceKindId is { } id && await db.ServiceKinds.AnyAsync(k => k.Id == id && k.IsCatering, ct))
+        {
+            ModelState.AddModelError("Input.TaxCreditEligible", "Une prestation de restauration scolaire n'est jamais éligible à l'attestation fiscale : seuls les frais de garde le sont.");
+        }
+        return eligible;
     }
 
     private (TimeOnly? Start, TimeOnly? End) ReadTimes()
@@ -128,6 +147,7 @@ public partial class EditModel
             Days = [.. ServiceDaysText.Week.Where(d => (activity.Days & d.Day) != 0).Select(d => d.Day.ToString())],
             Capacity = FormText.Text(activity.Capacity),
             SortOrder = FormText.Text(activity.SortOrder),
+            TaxCreditEligible = activity.TaxCreditEligible ? "true" : null,
             Version = activity.Version,
             UnitPrice = Euros.Field(activity.UnitPrice),
             Enrolment = EnrolmentFields.ToInput(activity.Enrolment),

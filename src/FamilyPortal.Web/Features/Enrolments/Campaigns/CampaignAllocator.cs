@@ -82,6 +82,9 @@ public sealed class CampaignAllocator(FamilyPortalDbContext db, EnrolmentDecisio
                               select new { c.FamilyId, e.ChildId }).Distinct().ToListAsync(ct);
         var quotients = (await db.FamilyQuotients.AsNoTracking().Where(q => familyIds.Contains(q.FamilyId)).ToListAsync(ct))
             .GroupBy(q => q.FamilyId).ToDictionary(g => g.Key, g => InvoiceCalculator.QuotientsOf(g)(campaign.PeriodStart));
+        var brackets = await db.QuotientBrackets.AsNoTracking().Select(b => new { b.Label, b.MinQuotient }).ToListAsync(ct);
+        var bracketBounds = brackets.Select(b => (b.Label, b.MinQuotient)).ToList();
+        var enrolledBefore = await EnrolledLastPeriodAsync(campaign, activityIds, childIds, ct);
         var postcodes = campaign.PostalCodeList;
         var applicants = enrolments.Select(e =>
         {
@@ -90,7 +93,9 @@ public sealed class CampaignAllocator(FamilyPortalDbContext db, EnrolmentDecisio
                 child.PostalCode is { } code && postcodes.Contains(code.Trim(), StringComparer.OrdinalIgnoreCase),
                 siblings.Where(s => s.FamilyId == child.FamilyId && s.ChildId != e.ChildId).Select(s => s.ChildId).Distinct().Count(),
                 declared.GetValueOrDefault(e.Id),
-                quotients.GetValueOrDefault(child.FamilyId));
+                quotients.GetValueOrDefault(child.FamilyId),
+                enrolledBefore.Contains((e.ChildId, e.ActivityId)),
+                QuotientBrackets.Of(bracketBounds, quotients.GetValueOrDefault(child.FamilyId)));
         }).ToList();
         var places = campaign.Activities.ToDictionary(a => a.ActivityId, a => a.Places);
         var byId = enrolments.ToDictionary(e => e.Id);
@@ -102,5 +107,29 @@ public sealed class CampaignAllocator(FamilyPortalDbContext db, EnrolmentDecisio
                 return new Line(enrolment, $"{child.FirstName} {child.LastName}", child.HouseholdName, p);
             }).ToList();
         return new Allocation(campaign, labels, lines);
+    }
+
+    /// <summary>
+    /// The children (with the activity) who held a place at one of the campaign's activities for the period just
+    /// before: the previous school year for an activity enrolling per year, else the latest period it enrolled for.
+    /// </summary>
+    private async Task<HashSet<(int ChildId, int ActivityId)>> EnrolledLastPeriodAsync(AllocationCampaign campaign, List<int> activityIds,
+        List<int> childIds, CancellationToken ct)
+    {
+        var modes = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).Select(a => new { a.Id, a.Enrolment.Mode }).ToListAsync(ct);
+        var yearStarts = await db.SchoolYears.AsNoTracking().Where(y => y.StartDate < campaign.PeriodStart).Select(y => y.StartDate).ToListAsync(ct);
+        var earlier = await db.Enrolments.AsNoTracking().Where(e => activityIds.Contains(e.ActivityId) && e.StartDate < campaign.PeriodStart)
+            .Select(e => new { e.ActivityId, e.StartDate, e.ChildId, e.State }).ToListAsync(ct);
+        var result = new HashSet<(int, int)>();
+        foreach (var activity in modes)
+        {
+            var starts = activity.Mode == EnrolmentMode.SchoolYear ? yearStarts : earlier.Where(e => e.ActivityId == activity.Id).Select(e => e.StartDate);
+            if (PreviousPeriod.StartBefore(starts, campaign.PeriodStart) is { } previous)
+            {
+                result.UnionWith(earlier.Where(e => e.ActivityId == activity.Id && e.StartDate == previous && e.State == EnrolmentState.Enrolled
+                    && childIds.Contains(e.ChildId)).Select(e => (e.ChildId, e.ActivityId)));
+            }
+        }
+        return result;
     }
 }

@@ -13,6 +13,9 @@ public static class DocumentNumber
 
     public static string CreditNote(int year, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"AV-{year}-{sequence:D6}");
+
+    public static string Attestation(int year, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"AT-{year}-{sequence:D6}");
 }
 
 /// <summary>The independent sequences a collectivité numbers.</summary>
@@ -20,4 +23,5 @@ public enum DocumentSeries
 {
     Invoice = 1,
     CreditNote = 2,
+    Attestation = 3,
 }

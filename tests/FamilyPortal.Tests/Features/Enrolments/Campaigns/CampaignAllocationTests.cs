@@ -44,6 +44,82 @@ public class CampaignAllocationTests
     }
 
     [Fact]
+    public void A_child_enrolled_there_last_period_comes_first_and_the_explanation_says_so()
+    {
+        var applicants = new List<CampaignApplicant>
+        {
+            new(1, 7, Resident: true, SiblingsEnrolled: 0, BothParentsWorking: true, Quotient: 300),
+            new(2, 7, Resident: false, SiblingsEnrolled: 0, BothParentsWorking: false, Quotient: 1900, EnrolledLastPeriod: true),
+            new(3, 7, Resident: true, SiblingsEnrolled: 0, BothParentsWorking: false, Quotient: 500),
+        };
+
+        var placed = CampaignAllocation.Allocate(applicants, [PriorityCriterion.EnrolledLastPeriod, PriorityCriterion.Resident, PriorityCriterion.BothParentsWorking],
+            new Dictionary<int, int> { [7] = 1 }, seed: 9);
+
+        Assert.Equal([2, 1, 3], placed.OrderBy(p => p.Rank).Select(p => p.RequestId));
+        Assert.True(placed.Single(p => p.RequestId == 2).Accepted);
+        Assert.StartsWith("inscrit ici la période précédente, non résident, ", placed.Single(p => p.RequestId == 2).Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("pas inscrit ici la période précédente, résident, ", placed.Single(p => p.RequestId == 1).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lower_tranches_come_first_families_of_one_tranche_are_equal_and_an_unknown_quotient_comes_last()
+    {
+        (string, int)[] tranches = [("T2", 600), ("T1", 0), ("T3", 1200)];
+        ApplicantBracket? Bracket(int? quotient) => QuotientBrackets.Of(tranches, quotient);
+        var applicants = new List<CampaignApplicant>
+        {
+            new(1, 7, false, 0, false, null, Bracket: Bracket(null)),
+            new(2, 7, false, 0, false, 1500, Bracket: Bracket(1500)),
+            new(3, 7, false, 0, false, 650, Bracket: Bracket(650)),
+            // Same tranche as request 3, a lower quotient: by tranche they are equal and the next criterion decides.
+            new(4, 7, false, 0, true, 610, Bracket: Bracket(610)),
+            new(5, 7, false, 0, false, 100, Bracket: Bracket(100)),
+        };
+        var places = new Dictionary<int, int> { [7] = 3 };
+
+        var byBracket = CampaignAllocation.Allocate(applicants, [PriorityCriterion.QuotientBracket, PriorityCriterion.BothParentsWorking], places, seed: 3);
+        var byQuotient = CampaignAllocation.Allocate(applicants, [PriorityCriterion.LowestQuotient, PriorityCriterion.BothParentsWorking], places, seed: 3);
+
+        Assert.Equal([5, 4, 3, 2, 1], byBracket.OrderBy(p => p.Rank).Select(p => p.RequestId));
+        Assert.Equal([5, 4, 3, 2, 1], byQuotient.OrderBy(p => p.Rank).Select(p => p.RequestId));
+        var workingLast = applicants.Select(a => a.RequestId == 4 ? a with { BothParentsWorking = false } : a.RequestId == 3 ? a with { BothParentsWorking = true } : a).ToList();
+        Assert.Equal([5, 3, 4, 2, 1], CampaignAllocation.Allocate(workingLast, [PriorityCriterion.QuotientBracket, PriorityCriterion.BothParentsWorking], places, 3)
+            .OrderBy(p => p.Rank).Select(p => p.RequestId));
+        Assert.Equal([5, 4, 3, 2, 1], CampaignAllocation.Allocate(workingLast, [PriorityCriterion.LowestQuotient, PriorityCriterion.BothParentsWorking], places, 3)
+            .OrderBy(p => p.Rank).Select(p => p.RequestId));
+        Assert.StartsWith("tranche de QF « T2 » (2 sur 3), deux parents qui travaillent, tirage n° ", byBracket.Single(p => p.RequestId == 4).Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("QF non connu : après toutes les tranches, ", byBracket.Single(p => p.RequestId == 1).Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("aucune tranche de QF définie, ",
+            CampaignAllocation.Explain(new CampaignApplicant(9, 7, false, 0, false, 400), 0.1, [PriorityCriterion.QuotientBracket]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(0, 1)]
+    [InlineData(599, 1)]
+    [InlineData(600, 2)]
+    [InlineData(1199, 2)]
+    [InlineData(1200, 3)]
+    [InlineData(99999, 3)]
+    public void A_quotient_falls_in_the_last_tranche_whose_lower_bound_it_reaches(int? quotient, int? position)
+    {
+        Assert.Equal(position, QuotientBrackets.Of([("T3", 1200), ("T1", 0), ("T2", 600)], quotient)?.Position);
+        // Below the lowest bound, the first tranche, as invoices price it; no tranche at all, none.
+        Assert.Equal(1, QuotientBrackets.Of([("T1", 300), ("T2", 600)], 100)!.Position);
+        Assert.Null(QuotientBrackets.Of([], 500));
+    }
+
+    [Fact]
+    public void The_previous_period_is_the_latest_that_started_before_the_campaigns()
+    {
+        DateOnly[] starts = [new(2024, 9, 2), new(2026, 9, 1), new(2025, 9, 1), new(2027, 9, 1)];
+        Assert.Equal(new DateOnly(2025, 9, 1), PreviousPeriod.StartBefore(starts, new DateOnly(2026, 9, 1)));
+        Assert.Equal(new DateOnly(2026, 9, 1), PreviousPeriod.StartBefore(starts, new DateOnly(2027, 2, 15)));
+        Assert.Null(PreviousPeriod.StartBefore(starts, new DateOnly(2024, 9, 2)));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_result_whatever_the_order_of_arrival_and_another_seed_differs()
     {
         var applicants = Equals(60, 1).Concat(Equals(40, 2).Select(a => a with { RequestId = a.RequestId + 100 })).ToList();

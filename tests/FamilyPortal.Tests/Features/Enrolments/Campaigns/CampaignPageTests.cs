@@ -54,7 +54,7 @@ public class CampaignPageTests(AccountsFactory factory) : IClassFixture<Accounts
     {
         var tenant = await TenantBuilder.CreateAsync(factory, linkAccount: false);
         await RequireAsync(factory, tenant.MunicipalityId, tenant.ActivityId, new EnrolmentSettings { Mode = EnrolmentMode.SchoolYear, Capacity = 12, AutoAccept = true });
-        var admin = await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Agent));
+        var admin = await StaffJourney.SignInAsync(factory, await StaffJourney.CreateAsync(factory, tenant.MunicipalityId, Roles.Administrator));
         var form = await admin.GetPageAsync(Url);
         Assert.Equal("12", form.QuerySelector($"#places-{tenant.ActivityId}")!.GetAttribute("value"));
         var before = await DatabaseFingerprint.OfDatabaseAsync(factory);
@@ -68,7 +68,7 @@ public class CampaignPageTests(AccountsFactory factory) : IClassFixture<Accounts
         Assert.Equal("Indiquez le ou les codes postaux de la commune : ils désignent les familles résidentes.", PageClient.ErrorOf(shown, "Input.PostalCodes"));
         Assert.StartsWith("Le nombre de places de « ", PageClient.ErrorOf(shown, $"Input.Places[{Text(tenant.ActivityId)}]"), StringComparison.Ordinal);
         var twice = ValidForm(tenant).Where(p => p.Key != "Input.Criteria").Append(new("Input.Criteria", "quotient")).Append(new("Input.Criteria", "quotient"));
-        var duplicate = await PostAsync(admin, Url, twice);
+        var duplicate = await PostAsync(admin, Url + "?handler=Create", twice);
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         Assert.Equal("Le critère « Quotient familial le plus bas » est choisi deux fois.", PageClient.ErrorOf(await PageClient.ParseAsync(duplicate), "Input.Criteria"));
         var after = await DatabaseFingerprint.OfDatabaseAsync(factory);

@@ -25,7 +25,7 @@ public sealed record CampaignChoice(Activity Activity, IReadOnlyList<EnrolmentPe
 /// <summary>Reads the form back into a campaign, or adds the French errors to the model state.</summary>
 public static partial class CampaignForm
 {
-    public const int CriteriaSlots = 4;
+    public static int CriteriaSlots => PriorityCriteria.All.Count;
 
     [GeneratedRegex(@"^\d[0-9AB]\d{3}$")]
     private static partial Regex PostalCode();

@@ -7,7 +7,9 @@ namespace FamilyPortal.Web.Features.Enrolments.Admin.Campaigns;
 /// <summary>
 /// One campaign: its settings and seed; once its window has closed, « Prévisualiser » shows the allocation
 /// (places given, ranked waiting list, each rank explained) and « Confirmer » applies it; afterwards, its result.
+/// Agents may read and preview; confirming is the administrators' decision.
 /// </summary>
+[AdministratorHandlers("Confirm")]
 public class DetailsModel(FamilyPortalDbContext db, CurrentMunicipality current, CampaignAllocator allocator) : PageModel
 {
     /// <summary>A line of the result as confirmed: the rank the request got and where it stands now.</summary>
@@ -22,6 +24,7 @@ public class DetailsModel(FamilyPortalDbContext db, CurrentMunicipality current,
     public string? ConfirmedBy { get; private set; }
     [TempData] public string? Notice { get; set; }
     public string? Error { get; private set; }
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
 
     /// <summary>« Prévisualiser » asks for the allocation as it would be confirmed now.</summary>
     [BindProperty(SupportsGet = true, Name = "apercu")] public bool ShowPreview { get; set; }

@@ -8,7 +8,9 @@ namespace FamilyPortal.Web.Features.Enrolments.Admin.Campaigns;
 /// <summary>
 /// « Campagnes d'inscription »: the campaigns of the collectivité and the form of a new one — activities, a
 /// period, the window of the requests, the places, the ordered priority criteria. Its draw's seed is drawn here.
+/// Agents read the campaigns; creating one is the administrators' decision.
 /// </summary>
+[AdministratorHandlers("Create")]
 public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, EnrolmentPeriods periods, TimeProvider time) : PageModel
 {
     public sealed record Row(AllocationCampaign Campaign, CampaignStage Stage, int Requests);
@@ -18,6 +20,7 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, E
     public IReadOnlyList<EnrolmentPeriod> Periods { get; private set; } = [];
     [BindProperty] public CampaignInput Input { get; set; } = new();
     public DateOnly Today => ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,7 +33,7 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, E
         };
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         ModelState.Clear();
         await LoadAsync(ct);
@@ -44,6 +47,10 @@ public class IndexModel(FamilyPortalDbContext db, CurrentMunicipality current, E
             if (taken != 0)
             {
                 ModelState.AddModelError("Input.ActivityIds", $"Une campagne existe déjà pour « {Choices.First(c => c.Activity.Id == taken).Activity.Label} » et cette période.");
+            }
+            if (PriorityCriteria.Parse(campaign.Criteria).Contains(PriorityCriterion.QuotientBracket) && !await db.QuotientBrackets.AnyAsync(ct))
+            {
+                ModelState.AddModelError("Input.Criteria", "Aucune tranche de quotient familial n'est définie (« Factures », « Tranches ») : ce critère ne départagerait personne.");
             }
         }
         if (campaign is null || !ModelState.IsValid)

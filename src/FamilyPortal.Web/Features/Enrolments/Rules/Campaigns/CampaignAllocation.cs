@@ -5,7 +5,10 @@ namespace FamilyPortal.Web.Features.Enrolments.Rules;
 /// <summary>One request gathered by a campaign, with what the criteria look at.</summary>
 /// <param name="SiblingsEnrolled">Brothers and sisters of the child holding an inscription already.</param>
 /// <param name="Quotient">The family's quotient familial on the first day of the period; null when unknown.</param>
-public sealed record CampaignApplicant(int RequestId, int ActivityId, bool Resident, int SiblingsEnrolled, bool BothParentsWorking, int? Quotient);
+/// <param name="EnrolledLastPeriod">The child held a place at the same activity for the school year or period just before.</param>
+/// <param name="Bracket">The family's tranche de quotient; null when its quotient is unknown or there is no tranche.</param>
+public sealed record CampaignApplicant(int RequestId, int ActivityId, bool Resident, int SiblingsEnrolled, bool BothParentsWorking, int? Quotient,
+    bool EnrolledLastPeriod = false, ApplicantBracket? Bracket = null);
 
 /// <summary>Where a request stands in its activity's allocation: its rank (1 first), a place or not, and why.</summary>
 public sealed record CampaignPlacement(int RequestId, int ActivityId, int Rank, bool Accepted, double Draw, string Explanation);
@@ -63,6 +66,8 @@ public static class CampaignAllocation
                 PriorityCriterion.SiblingsEnrolled => y.SiblingsEnrolled.CompareTo(x.SiblingsEnrolled),
                 PriorityCriterion.BothParentsWorking => y.BothParentsWorking.CompareTo(x.BothParentsWorking),
                 PriorityCriterion.LowestQuotient => (x.Quotient ?? int.MaxValue).CompareTo(y.Quotient ?? int.MaxValue),
+                PriorityCriterion.EnrolledLastPeriod => y.EnrolledLastPeriod.CompareTo(x.EnrolledLastPeriod),
+                PriorityCriterion.QuotientBracket => (x.Bracket?.Position ?? int.MaxValue).CompareTo(y.Bracket?.Position ?? int.MaxValue),
                 _ => 0,
             };
             if (order != 0)
@@ -90,11 +95,20 @@ public static class CampaignAllocation
             },
             PriorityCriterion.BothParentsWorking => applicant.BothParentsWorking ? "deux parents qui travaillent" : "pas deux parents qui travaillent",
             PriorityCriterion.LowestQuotient => applicant.Quotient is { } q ? $"QF {q.ToString(CultureInfo.InvariantCulture)}" : "QF non connu",
+            PriorityCriterion.EnrolledLastPeriod => applicant.EnrolledLastPeriod ? "inscrit ici la période précédente" : "pas inscrit ici la période précédente",
+            PriorityCriterion.QuotientBracket => ExplainBracket(applicant),
             _ => "",
         }).ToList();
         parts.Add($"tirage n° {DrawText(draw)}");
         return string.Join(", ", parts);
     }
+
+    private static string ExplainBracket(CampaignApplicant applicant) => applicant switch
+    {
+        { Bracket: { } b } => $"tranche de QF « {b.Label} » ({b.Position.ToString(CultureInfo.InvariantCulture)} sur {b.Of.ToString(CultureInfo.InvariantCulture)})",
+        { Quotient: null } => "QF non connu : après toutes les tranches",
+        _ => "aucune tranche de QF définie",
+    };
 
     /// <summary>The draw number as shown: four decimals, French comma.</summary>
     public static string DrawText(double draw) => draw.ToString("0.0000", CultureInfo.GetCultureInfo("fr-FR"));
