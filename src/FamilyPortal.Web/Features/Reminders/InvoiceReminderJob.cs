@@ -24,9 +24,13 @@ public sealed class InvoiceReminderJob(FamilyPortalDbContext db, ReminderEmails 
         {
             var days = ReminderSchedule.Days(municipality.FirstReminderDays, municipality.SecondReminderDays, municipality.ThirdReminderDays);
             var dueBefore = today.AddDays(-days[0]);
+            // An invoice in a debit file will be collected from the family's account: no reminder unless rejected.
+            var inDebitFiles = db.DebitBatchLines.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+                .Where(l => l.MunicipalityId == municipality.Id && l.Status == DebitLineStatus.Scheduled).Select(l => l.InvoiceId);
             var invoices = await db.Invoices.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).AsNoTracking()
                 .Where(i => i.MunicipalityId == municipality.Id && (i.Status == InvoiceStatus.ToPay || i.Status == InvoiceStatus.PartiallyPaid)
-                    && i.DueDate <= dueBefore)
+                    && i.DueDate <= dueBefore
+                    && !inDebitFiles.Contains(i.Id))
                 .OrderBy(i => i.Id).ToListAsync(cancellationToken);
             var ids = invoices.Select(i => i.Id).ToList();
             var sent = (await db.InvoiceReminders.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).AsNoTracking()

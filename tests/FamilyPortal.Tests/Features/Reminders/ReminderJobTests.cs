@@ -46,6 +46,43 @@ public class ReminderJobTests(AccountsFactory factory) : IClassFixture<AccountsF
     }
 
     [Fact]
+    public async Task An_invoice_in_a_debit_file_gets_no_reminder_until_its_debit_is_rejected()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        await EnableAsync(factory, tenant.MunicipalityId, 10, null, null);
+        var invoice = await AddInvoiceAsync(factory, tenant, "2026-000970", Today.AddDays(-12), paid: 0);
+        var line = await factory.InTenantAsync(tenant.MunicipalityId, async db =>
+        {
+            var old = await db.DebitBatchLines.SingleAsync();
+            var batch = new DebitBatch
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Month = new DateOnly(2026, 10, 1),
+                CollectionDate = Today.AddDays(5),
+                MessageId = "PRLV-202610-TEST",
+                CreatedAtUtc = new DateTime(2026, 11, 10, 8, 0, 0, DateTimeKind.Utc),
+                CreatedByAccountId = "agent",
+                TransactionCount = 1,
+                Total = 12.30m,
+                SealedFile = [],
+                FileSha256 = "",
+            };
+            batch.Lines.Add(new DebitBatchLine { MunicipalityId = tenant.MunicipalityId, InvoiceId = invoice, MandateId = old.MandateId, Amount = 12.30m, Sequence = DebitSequence.Recurrent });
+            db.DebitBatches.Add(batch);
+            await db.SaveChangesAsync();
+            return batch.Lines.Single().Id;
+        });
+
+        await RunAsync(factory);
+        Assert.Empty(await MailsAsync(factory, tenant.MunicipalityId));
+
+        await factory.InTenantAsync(tenant.MunicipalityId, db => db.DebitBatchLines.Where(l => l.Id == line)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, DebitLineStatus.Rejected).SetProperty(l => l.RejectReason, "AM04")));
+        await RunAsync(factory);
+        Assert.Equal("Relance : facture 2026-000970 impayée – " + tenant.Name, Assert.Single(await MailsAsync(factory, tenant.MunicipalityId)).Subject);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_while_reminders_are_off()
     {
         var tenant = await TenantBuilder.CreateAsync(factory);
