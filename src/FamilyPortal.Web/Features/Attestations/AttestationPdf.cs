@@ -9,9 +9,6 @@ namespace FamilyPortal.Web.Features.Attestations;
 /// </summary>
 public sealed class AttestationPdf
 {
-    private const double Left = 50;
-    private const double Right = 545;
-    private const double Bottom = 790;
     private const double AmountWidth = 90;
 
     private readonly XFont _title;
@@ -93,96 +90,34 @@ public sealed class AttestationPdf
         return stream.ToArray();
     }
 
-    /// <summary>Draws top to bottom, starting a new page when the next line would not fit.</summary>
-    private sealed class Page
+    /// <summary>The attestation's figures (a label and its amount or days) over a <see cref="PdfFlow"/>.</summary>
+    private sealed class Page(PdfDocument pdf)
     {
-        private readonly PdfDocument _pdf;
-        private XGraphics _graphics = null!;
-        private double _y;
+        private readonly PdfFlow _flow = new(pdf, lineGap: 2);
 
-        public Page(PdfDocument pdf)
-        {
-            _pdf = pdf;
-            NewPage();
-        }
+        public void Space(double height) => _flow.Space(height);
 
-        public void Space(double height) => _y += height;
+        public void Line(string text, XFont font) => _flow.Line(text, font);
 
-        public void Line(string text, XFont font)
-        {
-            Fit(font.Height);
-            _graphics.DrawString(text, font, XBrushes.Black, new XRect(Left, _y, Right - Left, font.Height), XStringFormats.TopLeft);
-            _y += font.Height + 2;
-        }
+        public void Paragraph(string text, XFont font) => _flow.Paragraph(text, font);
 
-        public void Paragraph(string text, XFont font)
-        {
-            foreach (var line in Wrap(text, font, Right - Left))
-            {
-                Line(line, font);
-            }
-        }
+        public void Rule() => _flow.Rule(5);
+
+        public void Finish() => _flow.Finish();
 
         /// <summary>A label on the left (wrapped), its figure right-aligned.</summary>
         public void Figure(string label, string figure, XFont font)
         {
-            var lines = Wrap(label, font, Right - Left - AmountWidth - 10);
-            Fit(lines.Count * (font.Height + 2));
-            var top = _y;
+            var lines = _flow.Wrap(label, font, PdfFlow.Right - PdfFlow.Left - AmountWidth - 10);
+            _flow.Fit(lines.Count * _flow.LineHeight(font));
+            var top = _flow.Y;
             foreach (var line in lines)
             {
-                _graphics.DrawString(line, font, XBrushes.Black, new XRect(Left, _y, Right - Left - AmountWidth, font.Height), XStringFormats.TopLeft);
-                _y += font.Height + 2;
+                _flow.Graphics.DrawString(line, font, XBrushes.Black, new XRect(PdfFlow.Left, _flow.Y, PdfFlow.Right - PdfFlow.Left - AmountWidth, font.Height), XStringFormats.TopLeft);
+                _flow.Space(_flow.LineHeight(font));
             }
             // Drawn after the label, so that the text of the PDF reads « label figure ».
-            _graphics.DrawString(figure, font, XBrushes.Black, new XRect(Right - AmountWidth, top, AmountWidth, font.Height), XStringFormats.TopRight);
-        }
-
-        public void Rule()
-        {
-            Fit(5);
-            _graphics.DrawLine(XPens.Gray, Left, _y + 1, Right, _y + 1);
-            _y += 5;
-        }
-
-        public void Finish() => _graphics.Dispose();
-
-        private void Fit(double height)
-        {
-            if (_y + height > Bottom)
-            {
-                _graphics.Dispose();
-                NewPage();
-            }
-        }
-
-        private void NewPage()
-        {
-            var page = _pdf.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            _graphics = XGraphics.FromPdfPage(page);
-            _y = 50;
-        }
-
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            var current = "";
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length > 0 && _graphics.MeasureString(candidate, font).Width > width)
-                {
-                    lines.Add(current);
-                    current = word;
-                }
-                else
-                {
-                    current = candidate;
-                }
-            }
-            lines.Add(current);
-            return lines;
+            _flow.Graphics.DrawString(figure, font, XBrushes.Black, new XRect(PdfFlow.Right - AmountWidth, top, AmountWidth, font.Height), XStringFormats.TopRight);
         }
     }
 }

@@ -10,10 +10,8 @@ namespace FamilyPortal.Web.Features.Invoices;
 /// </summary>
 public sealed class InvoicePdf
 {
-    private const double Left = 50;
-    private const double Right = 545;
-    private const double Bottom = 790;
-    private const double PageTop = 50;
+    private const double Left = PdfFlow.Left;
+    private const double Right = PdfFlow.Right;
 
     private static readonly XBrush Grey = new XSolidBrush(XColor.FromArgb(85, 85, 85));
 
@@ -100,129 +98,64 @@ public sealed class InvoicePdf
         return stream.ToArray();
     }
 
-    /// <summary>Draws top to bottom, starting a new page when the next line would not fit.</summary>
-    private sealed class Writer
+    /// <summary>The invoice's own blocks (label–value pairs, the table's rows, totals) over a <see cref="PdfFlow"/>.</summary>
+    private sealed class Writer(PdfDocument pdf, InvoicePdf fonts)
     {
-        private readonly PdfDocument _pdf;
-        private XFont Text { get; }
-        private XFont TextBold { get; }
-        private XFont Small { get; }
-        private XGraphics _graphics = null!;
-        private double _y;
+        private readonly PdfFlow _flow = new(pdf, lineGap: 1);
 
-        public Writer(PdfDocument pdf, InvoicePdf fonts)
-        {
-            _pdf = pdf;
-            Text = fonts.Text;
-            TextBold = fonts.TextBold;
-            Small = fonts.Small;
-            NewPage();
-        }
+        private XGraphics Graphics => _flow.Graphics;
 
-        public void Space(double height) => _y += height;
+        public void Space(double height) => _flow.Space(height);
 
-        public void Line(string text, XFont font)
-        {
-            Fit(font.Height);
-            _graphics.DrawString(text, font, XBrushes.Black, new XRect(Left, _y, Right - Left, font.Height), XStringFormats.TopLeft);
-            _y += font.Height + 1;
-        }
+        public void Line(string text, XFont font) => _flow.Line(text, font);
+
+        public void Paragraph(string text, XFont font) => _flow.Paragraph(text, font);
+
+        public void Rule() => _flow.Rule(4);
+
+        public void Finish() => _flow.Finish();
 
         public void Pair(string label, string value)
         {
-            Fit(Text.Height);
+            var text = fonts.Text;
+            _flow.Fit(text.Height);
             var labelText = label + " : ";
-            _graphics.DrawString(labelText, TextBold, XBrushes.Black, new XRect(Left, _y, 200, Text.Height), XStringFormats.TopLeft);
-            var width = _graphics.MeasureString(labelText, TextBold).Width;
-            _graphics.DrawString(value, Text, XBrushes.Black, new XRect(Left + width, _y, Right - Left - width, Text.Height), XStringFormats.TopLeft);
-            _y += Text.Height + 2;
-        }
-
-        public void Paragraph(string text, XFont font)
-        {
-            foreach (var line in Wrap(text, font, Right - Left))
-            {
-                Line(line, font);
-            }
+            Graphics.DrawString(labelText, fonts.TextBold, XBrushes.Black, new XRect(Left, _flow.Y, 200, text.Height), XStringFormats.TopLeft);
+            var width = Graphics.MeasureString(labelText, fonts.TextBold).Width;
+            Graphics.DrawString(value, text, XBrushes.Black, new XRect(Left + width, _flow.Y, Right - Left - width, text.Height), XStringFormats.TopLeft);
+            _flow.Space(text.Height + 2);
         }
 
         public void Row(string[] cells, XFont font, string? note = null)
         {
-            var wrapped = cells.Select((cell, i) => i < 2 ? Wrap(cell, font, Columns[i].Width - 6) : [cell]).ToList();
-            var height = wrapped.Max(w => w.Count) * (font.Height + 1) + (note is null ? 0 : Small.Height + 1) + 3;
-            Fit(height);
+            var wrapped = cells.Select((cell, i) => i < 2 ? _flow.Wrap(cell, font, Columns[i].Width - 6) : [cell]).ToList();
+            var height = wrapped.Max(w => w.Count) * _flow.LineHeight(font) + (note is null ? 0 : fonts.Small.Height + 1) + 3;
+            _flow.Fit(height);
             for (var i = 0; i < cells.Length; i++)
             {
                 var (x, width) = Columns[i];
                 var format = i < 2 ? XStringFormats.TopLeft : XStringFormats.TopRight;
-                var y = _y;
+                var y = _flow.Y;
                 foreach (var part in wrapped[i])
                 {
-                    _graphics.DrawString(part, font, XBrushes.Black, new XRect(x, y, width, font.Height), format);
-                    y += font.Height + 1;
+                    Graphics.DrawString(part, font, XBrushes.Black, new XRect(x, y, width, font.Height), format);
+                    y += _flow.LineHeight(font);
                 }
             }
             if (note is not null)
             {
-                var lineCount = wrapped[1].Count;
-                _graphics.DrawString(note, Small, Grey, new XRect(Columns[1].X, _y + lineCount * (font.Height + 1), Columns[1].Width, Small.Height), XStringFormats.TopLeft);
+                var top = _flow.Y + wrapped[1].Count * _flow.LineHeight(font);
+                Graphics.DrawString(note, fonts.Small, Grey, new XRect(Columns[1].X, top, Columns[1].Width, fonts.Small.Height), XStringFormats.TopLeft);
             }
-            _y += height;
+            _flow.Space(height);
         }
 
         public void Total(string label, string amount, XFont font)
         {
-            Fit(font.Height + 3);
-            _graphics.DrawString(label, font, XBrushes.Black, new XRect(Columns[1].X, _y, Columns[4].X - Columns[1].X, font.Height), XStringFormats.TopLeft);
-            _graphics.DrawString(amount, font, XBrushes.Black, new XRect(Columns[4].X, _y, Columns[4].Width, font.Height), XStringFormats.TopRight);
-            _y += font.Height + 3;
-        }
-
-        public void Rule()
-        {
-            Fit(4);
-            _graphics.DrawLine(XPens.Gray, Left, _y + 1, Right, _y + 1);
-            _y += 4;
-        }
-
-        public void Finish() => _graphics.Dispose();
-
-        private void Fit(double height)
-        {
-            if (_y + height > Bottom)
-            {
-                _graphics.Dispose();
-                NewPage();
-            }
-        }
-
-        private void NewPage()
-        {
-            var page = _pdf.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            _graphics = XGraphics.FromPdfPage(page);
-            _y = PageTop;
-        }
-
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            var current = "";
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length > 0 && _graphics.MeasureString(candidate, font).Width > width)
-                {
-                    lines.Add(current);
-                    current = word;
-                }
-                else
-                {
-                    current = candidate;
-                }
-            }
-            lines.Add(current);
-            return lines;
+            _flow.Fit(font.Height + 3);
+            Graphics.DrawString(label, font, XBrushes.Black, new XRect(Columns[1].X, _flow.Y, Columns[4].X - Columns[1].X, font.Height), XStringFormats.TopLeft);
+            Graphics.DrawString(amount, font, XBrushes.Black, new XRect(Columns[4].X, _flow.Y, Columns[4].Width, font.Height), XStringFormats.TopRight);
+            _flow.Space(font.Height + 3);
         }
     }
 }
