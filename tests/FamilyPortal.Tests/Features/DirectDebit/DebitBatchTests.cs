@@ -154,7 +154,9 @@ public sealed class DebitBatchTests(AccountsFactory factory) : IClassFixture<Acc
         var before = await DatabaseFingerprint.OfMunicipalityAsync(factory, tenant.MunicipalityId);
         using var wrong = await admin.PostFormAsync(DirectDebitKit.AdminUrl, new Dictionary<string, string?>
         {
-            ["Input.CreditorIdentifier"] = "FR73ZZZ123456", ["Input.Iban"] = "FR14 2004 1010 0505 0001 3M02 607", ["Input.Bic"] = "PSST",
+            ["Input.CreditorIdentifier"] = "FR73ZZZ123456",
+            ["Input.Iban"] = "FR14 2004 1010 0505 0001 3M02 607",
+            ["Input.Bic"] = "PSST",
         }, "/Settings");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var page = await PageClient.ParseAsync(wrong);
@@ -166,7 +168,9 @@ public sealed class DebitBatchTests(AccountsFactory factory) : IClassFixture<Acc
 
         using var saved = await admin.PostFormAsync(DirectDebitKit.AdminUrl, new Dictionary<string, string?>
         {
-            ["Input.CreditorIdentifier"] = "fr72 zzz 123456", ["Input.Iban"] = "FR14 2004 1010 0505 0001 3M02 606", ["Input.Bic"] = "psstfrppncy",
+            ["Input.CreditorIdentifier"] = "fr72 zzz 123456",
+            ["Input.Iban"] = "FR14 2004 1010 0505 0001 3M02 606",
+            ["Input.Bic"] = "psstfrppncy",
         }, "/Settings");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var municipality = await factory.InTenantAsync(tenant.MunicipalityId, db => db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == tenant.MunicipalityId));

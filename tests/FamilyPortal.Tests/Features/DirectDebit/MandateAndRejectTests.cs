@@ -19,7 +19,10 @@ public sealed class MandateAndRejectTests(AccountsFactory factory) : IClassFixtu
     private static async Task<HttpResponseMessage> SignAsync(PageClient parent, string iban, string bic = "BNPAFRPP", string holder = "Camille MARTIN", string? accept = "true") =>
         await parent.SubmitAsync(await parent.GetPageAsync("/factures"), "/factures", new Dictionary<string, string?>
         {
-            ["Input.AccountHolder"] = holder, ["Input.Iban"] = iban, ["Input.Bic"] = bic, ["Input.Accept"] = accept,
+            ["Input.AccountHolder"] = holder,
+            ["Input.Iban"] = iban,
+            ["Input.Bic"] = bic,
+            ["Input.Accept"] = accept,
         }, "/factures/prelevement/Sign");
 
     [Fact]
@@ -88,14 +91,20 @@ public sealed class MandateAndRejectTests(AccountsFactory factory) : IClassFixtu
         var url = $"/admin/familles/{tenant.FamilyId}/prelevement";
         using var wrong = await agent.PostFormAsync(url, new Dictionary<string, string?>
         {
-            ["Input.AccountHolder"] = "Camille MARTIN", ["Input.Iban"] = DirectDebitKit.FamilyIban, ["Input.Bic"] = DirectDebitKit.FamilyBic, ["Input.SignedOn"] = "2026-12-01",
+            ["Input.AccountHolder"] = "Camille MARTIN",
+            ["Input.Iban"] = DirectDebitKit.FamilyIban,
+            ["Input.Bic"] = DirectDebitKit.FamilyBic,
+            ["Input.SignedOn"] = "2026-12-01",
         }, "/Sign");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("aujourd'hui au plus tard", PageClient.ErrorOf(await PageClient.ParseAsync(wrong), "Input.SignedOn"), StringComparison.Ordinal);
 
         using var saved = await agent.PostFormAsync(url, new Dictionary<string, string?>
         {
-            ["Input.AccountHolder"] = "Camille MARTIN", ["Input.Iban"] = DirectDebitKit.FamilyIban, ["Input.Bic"] = DirectDebitKit.FamilyBic, ["Input.SignedOn"] = "2026-11-02",
+            ["Input.AccountHolder"] = "Camille MARTIN",
+            ["Input.Iban"] = DirectDebitKit.FamilyIban,
+            ["Input.Bic"] = DirectDebitKit.FamilyBic,
+            ["Input.SignedOn"] = "2026-11-02",
         }, "/Sign");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var text = BillingKit.TextOf(await agent.GetPageAsync(url));
