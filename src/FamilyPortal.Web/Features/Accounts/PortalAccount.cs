@@ -14,6 +14,8 @@ public class PortalAccount : IdentityUser
     public string FirstName { get; set; } = "";
     /// <summary>« E-mail » or « SMS » (SMS only where the platform offers it).</summary>
     public string NotificationChannel { get; set; } = "E-mail";
+    /// <summary>« Ne plus recevoir les rappels avant la date limite de réservation », chosen in « Mon compte ».</summary>
+    public bool BookingRemindersDeclined { get; set; }
     public string? SecondaryPhone { get; set; }
     public string? SecondaryEmail { get; set; }
     public string? SecretQuestion { get; set; }
