@@ -58,5 +58,5 @@ public static class BookingReminderKit
             .Where(m => m.MunicipalityId == municipalityId && m.Subject.StartsWith(Subject)).OrderBy(m => m.Id).ToListAsync());
 
     public static Task<List<BookingReminderSent>> SentAsync(PortalFactory factory, int municipalityId) =>
-        factory.InTenantAsync(municipalityId, db => db.BookingRemindersSent.AsNoTracking().ToListAsync());
+        factory.InTenantAsync(municipalityId, db => db.BookingRemindersSent.AsNoTracking().Where(r => r.WeekStart == NextWeek).ToListAsync());
 }
