@@ -32,6 +32,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 24);
 
+            // « SMS » was offered and never sent: such accounts are notified by email, the one channel left.
+            migrationBuilder.Sql("UPDATE AspNetUsers SET NotificationChannel = 'E-mail' WHERE NotificationChannel = 'SMS';");
+
             migrationBuilder.CreateTable(
                 name: "BookingRemindersSent",
                 columns: table => new

@@ -22,7 +22,6 @@ public partial class IndexModel(
     AccountEmails emails,
     AccountDeletion deletion,
     AccountDataExport export,
-    IConfiguration configuration,
     TimeProvider time,
     ILogger<IndexModel> logger) : PageModel
 {
@@ -43,8 +42,6 @@ public partial class IndexModel(
 
     [TempData] public string? Notice { get; set; }
 
-    public bool SmsEnabled => configuration.GetValue<bool>("App:SmsEnabled");
-
     public async Task<IActionResult> OnGetAsync()
     {
         if (await LoadAsync() is { } missing)
@@ -63,7 +60,7 @@ public partial class IndexModel(
             return missing;
         }
         var d = Details;
-        var contact = ContactDetails.Validate(ModelState, "Details.", SmsEnabled, d.Civility, d.LastName, d.FirstName,
+        var contact = ContactDetails.Validate(ModelState, "Details.", d.Civility, d.LastName, d.FirstName,
             d.Notification, d.PrimaryPhone, d.SecondaryPhone, Account.Email, d.SecondaryEmail);
         if (contact is null)
         {
