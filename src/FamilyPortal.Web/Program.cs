@@ -32,6 +32,7 @@ builder.Services
     .AddPortalAttestations(builder.Configuration)
     .AddPortalReminders()
     .AddPortalDocuments()
+    .AddPortalMessages()
     .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers
     .AddPortalWeb(builder.Configuration);
