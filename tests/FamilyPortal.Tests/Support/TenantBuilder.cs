@@ -108,6 +108,7 @@ public static class TenantBuilder
         await FamilyFileRows.AddAsync(scope.ServiceProvider, db, municipality.Id, family.Id, child.Id,
             await db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == municipality.Id).Select(y => y.Id).FirstAsync());
         await EnrolmentRows.AddAsync(db, municipality.Id, child.Id, activity.Id);
+        await MessageRows.AddAsync(scope.ServiceProvider, db, municipality.Id, family.Id);
         return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId) { ImportDraftId = importDraftId };
     }
 
