@@ -37,6 +37,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "annee" => OtherIds.GetValueOrDefault("schoolyearid"),
         // A valid refusal reason: were the other collectivité's request found, it would be refused.
         "reason" => "Pièce illisible",
+        // A message's attachment: a file, not an id; the thread named by the route is what must stay out of reach.
+        "upload" => "",
         _ => more?.GetValueOrDefault(name.ToLowerInvariant()),
     };
 
