@@ -25,6 +25,8 @@ global using FamilyPortal.Web.Features.Invoices;
 global using FamilyPortal.Web.Features.Invoices.Rules;
 global using FamilyPortal.Web.Features.Memberships;
 global using FamilyPortal.Web.Features.Memberships.Rules;
+global using FamilyPortal.Web.Features.Messages;
+global using FamilyPortal.Web.Features.Messages.Rules;
 global using FamilyPortal.Web.Features.News;
 global using FamilyPortal.Web.Features.News.Rules;
 global using FamilyPortal.Web.Features.Payments;

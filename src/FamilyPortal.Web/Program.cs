@@ -33,6 +33,7 @@ builder.Services
     .AddPortalReminders()
     .AddPortalBookingReminders()
     .AddPortalDocuments()
+    .AddPortalMessages()
     .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers
     .AddPortalWeb(builder.Configuration);

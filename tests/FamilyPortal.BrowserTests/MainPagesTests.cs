@@ -60,7 +60,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : BrowserTest(fixture
 
         var html = new Dictionary<string, string>(StringComparer.Ordinal);
         await VisitAtBothWidthsAsync(
-            ["/reservations", "/reservations?semaine=2026-11-30", "/reservations?vue=periode", "/panier", summary, "/adhesions", "/mon-compte", .. await MenuLinksAsync()],
+            ["/reservations", "/reservations?semaine=2026-11-30", "/reservations?vue=periode", "/panier", summary, "/adhesions", "/mon-compte", "/messages/ecrire", .. await MenuLinksAsync()],
             html);
         await AssertValidAsync(html);
         Assert.True(familyId > 0);
@@ -78,6 +78,7 @@ public sealed class MainPagesTests(BrowserFixture fixture) : BrowserTest(fixture
             "/admin", $"/admin/familles?q=DUPOND", $"/admin/familles/{familyId}", $"/admin/familles/fiche/{familyId}", "/admin/familles/fiche",
             $"/admin/familles/{familyId}/enfant/{childId}", $"/admin/familles/{familyId}/enfant", $"/admin/familles/{familyId}/lettre",
             $"/admin/familles/{familyId}/depart",
+            $"/admin/messages/ecrire/{familyId}", "/admin/messages/sujets", $"/admin/messages?q=DUPOND",
             "/admin/reservations?jour=2026-11-20", .. await MenuLinksAsync(),
         ], html);
         await AssertValidAsync(html);

@@ -18,6 +18,7 @@ public static class AdminMenu
         new("/admin/calendrier", "Calendrier"),
         new("/admin/calendrier/fermetures", "Fermetures"),
         new("/admin/actualites", "Actualités"),
+        new("/admin/messages", "Messagerie"),
         new("/admin/factures", "Factures"),
         new("/admin/equipe", "Équipe", AdministratorsOnly: true),
         // Administrators only: the journal is the oversight of everyone's work (colleagues' actions, parents'

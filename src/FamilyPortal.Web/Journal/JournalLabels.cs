@@ -33,6 +33,9 @@ public static class JournalLabels
         ["FamilyFileConfirmation"] = new("Dossier famille confirmé", false),
         ["SupportingDocument"] = new("Pièce justificative", true),
         ["SupportingDocumentType"] = new("Type de pièce", false),
+        ["MessageThread"] = new("Conversation", true),
+        ["Message"] = new("Message", false),
+        ["MessageSubject"] = new("Sujet de message", false),
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -109,6 +112,11 @@ public static class JournalLabels
         ["CancelledCount"] = "Annulations",
         ["RefusedCount"] = "Refusées",
         ["Summary"] = "Détail",
+        ["Subject"] = "Sujet",
+        ["Status"] = "Statut",
+        ["AssignedAccountId"] = "Agent chargé (compte)",
+        ["Text"] = "Texte",
+        ["IsInternalNote"] = "Note interne",
     };
 
     /// <summary>« Famille », or the type's name in the code when it has no French label yet.</summary>

@@ -23,6 +23,15 @@ public static class JournalSecrets
         "RecoveryCodes",
     };
 
+    /// <summary>
+    /// Texts not secret but private, masked for the journal's readers: a message's text may hold anything a family
+    /// tells its town hall (health, money), the journal outlives the message and is read by other people than the inbox.
+    /// </summary>
+    private static readonly HashSet<(Type Entity, string Property)> PrivateTexts =
+    [
+        (typeof(Message), nameof(Message.Text)),
+    ];
+
     /// <summary>Parts of a name that make a property a secret, for the fields other pages will add.</summary>
     private static readonly string[] SecretFragments = ["Password", "Hash", "Token", "Secret", "Stamp", "Protected", "Cipher", "Salt"];
 
@@ -66,6 +75,10 @@ public static class JournalSecrets
             || SecretFragments.Any(f => propertyName.Contains(f, StringComparison.OrdinalIgnoreCase))
             || propertyName.EndsWith("Key", StringComparison.Ordinal);
     }
+
+    /// <summary>A secret, or a private text of that entity.</summary>
+    public static bool IsSecret(string propertyName, Type clrType, Type entityType) =>
+        IsSecret(propertyName, clrType) || PrivateTexts.Contains((entityType, propertyName));
 
     public static bool IsNoise(string propertyName) => NoiseNames.Contains(propertyName);
 

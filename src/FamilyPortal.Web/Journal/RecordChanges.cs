@@ -70,7 +70,7 @@ public static class RecordChanges
                 continue;
             }
             var field = prefix + name;
-            var secret = JournalSecrets.IsSecret(name, property.Metadata.ClrType);
+            var secret = JournalSecrets.IsSecret(name, property.Metadata.ClrType, property.Metadata.DeclaringType.ClrType);
             if (state == EntityState.Modified)
             {
                 if (!property.IsModified || property.Metadata.GetValueComparer().Equals(property.OriginalValue, property.CurrentValue))

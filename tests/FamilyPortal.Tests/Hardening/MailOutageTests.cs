@@ -118,6 +118,12 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
                     var url = $"/admin/pieces/{documentId}";
                     return await admin.SubmitAsync(await admin.GetPageAsync(url), url, new Dictionary<string, string?>(), "Validate");
                 }),
+            new(["MessagesEmails.NewStaffMessageAsync"], "répondre à une famille dans la messagerie (famille prévenue par un lien)",
+                async () =>
+                {
+                    var threadId = await factory.InTenantAsync(cast.Mine.MunicipalityId, db => db.Set<MessageThread>().Select(t => t.Id).FirstAsync());
+                    return await admin.PostFormAsync($"/admin/messages/{threadId}", new Dictionary<string, string?> { ["Text"] = "Réponse de la mairie" }, "/Reply");
+                }),
             new(["EnrolmentEmails.DecisionAsync"], "demander l'inscription d'un enfant (famille prévenue)",
                 async () =>
                 {

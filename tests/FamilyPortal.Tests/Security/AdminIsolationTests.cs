@@ -37,6 +37,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "annee" => OtherIds.GetValueOrDefault("schoolyearid"),
         // A valid refusal reason: were the other collectivité's request found, it would be refused.
         "reason" => "Pièce illisible",
+        // A message's attachment: a file, not an id; the thread named by the route is what must stay out of reach.
+        "upload" => "",
         _ => more?.GetValueOrDefault(name.ToLowerInvariant()),
     };
 
@@ -76,6 +78,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
             ["graine"] = Text(await db.AllocationCampaigns.IgnoreQueryFilters().Where(c => c.MunicipalityId == other.MunicipalityId).Select(c => c.Seed).FirstAsync()),
             ["batchid"] = Text(await db.DebitBatches.IgnoreQueryFilters().Where(b => b.MunicipalityId == other.MunicipalityId).Select(b => b.Id).FirstAsync()),
             ["debitlineid"] = Text(await db.DebitBatchLines.IgnoreQueryFilters().Where(l => l.MunicipalityId == other.MunicipalityId).Select(l => l.Id).FirstAsync()),
+            ["threadid"] = Text(await db.Set<MessageThread>().IgnoreQueryFilters().Where(t => t.MunicipalityId == other.MunicipalityId).Select(t => t.Id).FirstAsync()),
+            ["messageid"] = Text(await db.Set<Message>().IgnoreQueryFilters().Where(m => m.MunicipalityId == other.MunicipalityId && m.AttachmentSealed != null).Select(m => m.Id).FirstAsync()),
             ["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.ChildId == other.ChildId).Select(b => b.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var otherStaff = await StaffJourney.CreateAsync(factory, other.MunicipalityId, Roles.Agent);
@@ -175,7 +179,10 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
             + $"|{await db.FamilyQuotients.IgnoreQueryFilters().CountAsync(q => q.MunicipalityId == other.MunicipalityId)}"
             + $"|{await db.QuotientBrackets.IgnoreQueryFilters().CountAsync(b => b.MunicipalityId == other.MunicipalityId)}"
             + $"|{await db.Bookings.IgnoreQueryFilters().CountAsync(b => b.MunicipalityId == other.MunicipalityId && b.CancellationJustified)}";
-        return $"{catalogue}|{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}|{string.Join(',', adults)}|{string.Join(',', imports)}|{families}|{billing}";
+        var messages = string.Join(',', await db.Set<MessageThread>().IgnoreQueryFilters().Where(t => t.MunicipalityId == other.MunicipalityId)
+            .Select(t => $"{t.Id}:{t.Status}:{t.AssignedAccountId}:{t.Messages.Count}").ToListAsync())
+            + $"|{await db.Set<MessageSubject>().IgnoreQueryFilters().CountAsync(x => x.MunicipalityId == other.MunicipalityId)}";
+        return $"{messages}|{catalogue}|{string.Join(',', staff)}|{sessions}|{site.Name}|{site.IsArchived}|{family.HouseholdName}|{family.Email}|{family.Version}|{family.AdhesionCodeLookup}|{string.Join(',', children)}|{memberships}|{mails}|{string.Join(',', news)}|{string.Join(',', adults)}|{string.Join(',', imports)}|{families}|{billing}";
     });
 
     /// <summary>The other collectivité's activities, services, school years, closures and capacity overrides.</summary>

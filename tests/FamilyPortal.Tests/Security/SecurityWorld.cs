@@ -78,6 +78,8 @@ public sealed partial class SecurityWorld
         RecordIds["campaignid"] = Text(await db.AllocationCampaigns.IgnoreQueryFilters().Where(c => c.MunicipalityId == town).Select(c => c.Id).FirstAsync());
         RecordIds["batchid"] = Text(await db.DebitBatches.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync());
         RecordIds["debitlineid"] = Text(await db.DebitBatchLines.IgnoreQueryFilters().Where(l => l.MunicipalityId == town).Select(l => l.Id).FirstAsync());
+        RecordIds["threadid"] = Text(await db.Set<MessageThread>().IgnoreQueryFilters().Where(t => t.MunicipalityId == town).Select(t => t.Id).FirstAsync());
+        RecordIds["messageid"] = Text(await db.Set<Message>().IgnoreQueryFilters().Where(m => m.MunicipalityId == town && m.AttachmentSealed != null && !m.IsInternalNote).Select(m => m.Id).FirstAsync());
         RecordIds["bookingid"] = (await db.Bookings.IgnoreQueryFilters().Where(b => b.MunicipalityId == town).Select(b => b.Id).FirstAsync()).ToString(CultureInfo.InvariantCulture);
     }
 

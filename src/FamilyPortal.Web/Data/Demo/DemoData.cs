@@ -138,6 +138,8 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
 
         await CreateAccountAsync(AdministratorLogin, AdministratorPassword, "admin@ecrouves.exemple.fr", Roles.Administrator, commune.Id, now);
         await CreateAccountAsync(OperatorLogin, OperatorPassword, "operateur@portail-famille.exemple.fr", Roles.Operator, null, now);
+        DemoMessages.Add(db, family, await db.Users.Where(u => u.UserName == AdministratorLogin).Select(u => u.Id).SingleAsync(ct), now);
+        await db.SaveChangesAsync(ct);
 
         // Last: the deposit reads the collectivité's types as a request of the collectivité does.
         db.Tenant.Enter(commune.Id);

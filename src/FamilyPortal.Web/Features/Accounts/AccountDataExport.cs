@@ -50,6 +50,7 @@ public sealed class AccountDataExport(FamilyPortalDbContext db, FamilyFileExport
             dossiersFamille = await familyFiles.ForAccountAsync(account.Id, ct),
             reservations = Array.Empty<object>(),
             piecesJustificatives,
+            messagerie = await MessageExport.ForFamiliesAsync(db, familyIds, withInternalNotes: false, ct),
         };
         return JsonSerializer.SerializeToUtf8Bytes(data, Json);
     }

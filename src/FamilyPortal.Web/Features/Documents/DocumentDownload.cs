@@ -13,9 +13,16 @@ public static class DocumentDownload
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(document);
+        return Attachment(response, document.FileName, document.ContentType, content);
+    }
+
+    /// <summary>A file kept under the same rules (a message's attachment), as a download.</summary>
+    public static FileContentResult Attachment(HttpResponse response, string fileName, string contentType, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(response);
         Harden(response);
         // FileDownloadName makes the answer « Content-Disposition: attachment » with the name encoded.
-        return new FileContentResult(content, document.ContentType) { FileDownloadName = document.FileName };
+        return new FileContentResult(content, contentType) { FileDownloadName = fileName };
     }
 
     /// <summary>An image re-encoded at deposit, shown in the page; anything else is not served inline.</summary>

@@ -24,6 +24,7 @@ public sealed class StaffFamilyExport(FamilyPortalDbContext db, FamilyFileExport
             fichesSanitairesEffaceesLe = family.HealthDataErasedAtUtc,
             dossier = (await files.ForFamiliesAsync([family.Id], ct)).SingleOrDefault(),
             piecesJustificatives = documents,
+            messagerie = await MessageExport.ForFamiliesAsync(db, [family.Id], withInternalNotes: true, ct),
         };
         await journal.FamilyExportedAsync(family, ct);
         return JsonSerializer.SerializeToUtf8Bytes(data, Json);

@@ -8,7 +8,8 @@ namespace FamilyPortal.Web.Features.Retention;
 /// Erases the health data of the families that left their collectivité more than
 /// « Retention:DepartedFamilyHealthMonths » ago: their children's fiches sanitaires and the demandes de modification
 /// of a fiche sanitaire (whose sealed values are health data too), and its supporting documents (vaccination records,
-/// PAI, attestations: none is needed once the family has gone, and some are health data). Each family in its own transaction, journalled.
+/// PAI, attestations: none is needed once the family has gone, and some are health data), and its messagerie threads
+/// (a family writes about its children's health as about anything else). Each family in its own transaction, journalled.
 /// </summary>
 public sealed class DepartedFamilyHealthJob(FamilyPortalDbContext db, IOptions<RetentionOptions> options, TimeProvider time) : IScheduledJob
 {
@@ -43,14 +44,19 @@ public sealed class DepartedFamilyHealthJob(FamilyPortalDbContext db, IOptions<R
             .Where(r => r.FamilyId == familyId && r.Section == ChangeSection.Health).ExecuteDeleteAsync(ct);
         var documents = await db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
             .Where(d => d.FamilyId == familyId).ExecuteDeleteAsync(ct);
+        var threads = db.Set<MessageThread>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).Where(t => t.FamilyId == familyId);
+        await db.Set<Message>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+            .Where(m => threads.Select(t => t.Id).Contains(m.ThreadId)).ExecuteDeleteAsync(ct);
+        var conversations = await threads.ExecuteDeleteAsync(ct);
         family.HealthDataErasedAtUtc = nowUtc;
         RetentionJournal.Add(db, family.MunicipalityId, nowUtc, nameof(HealthRecord), family.Id,
-            $"Fiches sanitaires et pièces justificatives de la famille {family.HouseholdName}, partie le {FrenchDates.Numeric(family.DepartedOn!.Value)}, "
+            $"Fiches sanitaires, pièces justificatives et messages de la famille {family.HouseholdName}, partie le {FrenchDates.Numeric(family.DepartedOn!.Value)}, "
             + $"effacées après {RetentionText.Months(months)} (conservation des données)",
             [
                 new JournalChange("Fiches sanitaires effacées", null, sheets.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new JournalChange("Demandes de modification de fiche sanitaire effacées", null, requests.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new JournalChange("Pièces justificatives supprimées", null, documents.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new JournalChange("Conversations de la messagerie supprimées", null, conversations.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]);
         await db.SaveChangesAsync(ct);
         return true;

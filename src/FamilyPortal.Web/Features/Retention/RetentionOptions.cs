@@ -25,6 +25,10 @@ public sealed class RetentionOptions
     [Range(1, 365)]
     public int InactiveAccountGraceDays { get; set; } = 30;
 
+    /// <summary>A messagerie thread, from its last message.</summary>
+    [Range(1, 120)]
+    public int MessageThreadMonths { get; set; } = 24;
+
     /// <summary>Journal entries, from the moment they were written.</summary>
     [Range(1, 120)]
     public int JournalMonths { get; set; } = 12;

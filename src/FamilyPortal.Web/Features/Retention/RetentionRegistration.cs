@@ -14,6 +14,7 @@ public static class RetentionRegistration
         services.AddScheduledJob<DepartedFamilyHealthJob>();
         services.AddScheduledJob<InactiveAccountsJob>();
         services.AddScheduledJob<JournalAndMailRetentionJob>();
+        services.AddScheduledJob<MessageRetentionJob>();
         return services;
     }
 }

@@ -56,7 +56,7 @@ public class DepartedFamilyTests
         Assert.Equal((0, 0, 0), await HealthRowsAsync(factory, tenant));
         Assert.Equal((1, 1, 1), await HealthRowsAsync(factory, stays));
         Assert.Contains(familyRequest, await ReadAsync(factory, tenant.MunicipalityId, db => db.ChangeRequests.Select(r => r.Id).ToListAsync()));
-        Assert.Equal(["Fiches sanitaires et pièces justificatives de la famille MARTIN, partie le 10/11/2026, effacées après 1 an (conservation des données)"],
+        Assert.Equal(["Fiches sanitaires, pièces justificatives et messages de la famille MARTIN, partie le 10/11/2026, effacées après 1 an (conservation des données)"],
             await RetentionJournalAsync(factory, tenant.MunicipalityId));
         // A year later: a new session.
         admin = await StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);

@@ -37,7 +37,7 @@ public class RetentionJobsOnSeveralServersTests
             Assert.Equal(1, ran.Count(names => names.Contains(job)));
         }
         Assert.Single(await RetentionJournalAsync(factory, tenant.MunicipalityId),
-            s => s == "Fiches sanitaires et pièces justificatives de la famille MARTIN, partie le 01/01/2025, effacées après 1 an (conservation des données)");
+            s => s == "Fiches sanitaires, pièces justificatives et messages de la famille MARTIN, partie le 01/01/2025, effacées après 1 an (conservation des données)");
         Assert.Equal(1, await ReadAsync(factory, tenant.MunicipalityId, db => db.OutboxMessages
             .CountAsync(m => m.ToAddress == tenant.FamilyEmail && m.Subject == RetentionEmails.InactiveAccountSubject)));
         await using (var scope = factory.Scope())
