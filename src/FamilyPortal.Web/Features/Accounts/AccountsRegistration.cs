@@ -6,6 +6,7 @@ public static class AccountsRegistration
     {
         services.AddSingleton<PasswordWork>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<RememberedDevices>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<PortalSignIn>();
         services.AddScoped<AccountEmails>();

@@ -26,13 +26,26 @@ public class SignInModel(
     [Display(Name = "Mot de passe")]
     public string? Password { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Rester connecté sur cet appareil")]
+    public bool RememberDevice { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "retour")]
     public string? ReturnUrl { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
 
-    public void OnGet(string? identifiant) => Identifiant ??= identifiant;
+    public IActionResult OnGet(string? identifiant)
+    {
+        if (HttpContext.Items.ContainsKey(PortalSignIn.SignedInByDeviceItem))
+        {
+            // A remembered device has just signed the parent in: no form to fill.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/actualites");
+        }
+        Identifiant ??= identifiant;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -86,12 +99,13 @@ public class SignInModel(
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
         if (await SecondFactor.IsRequiredAsync(users, account))
         {
-            // Staff are not signed in yet: the authenticator code comes first (enrolment the first time).
+            // Staff are not signed in yet: the authenticator code comes first (enrolment the first time). They
+            // are never remembered: « Rester connecté » is ignored, and the code is asked at each sign-in.
             await portalSignIn.BeginSecondFactorAsync(account);
             var step = await users.GetTwoFactorEnabledAsync(account) ? "/Accounts/SecondFactor" : "/Accounts/EnrolAuthenticator";
             return RedirectToPage(step, new { retour = returnUrl });
         }
-        await portalSignIn.SignInAsync(account, ct);
+        await portalSignIn.SignInParentAsync(account, RememberDevice, ct);
         logger.LogInformation("Connexion du compte {AccountId}", account.Id);
         // Parents land on « Actualités », the first tab of their space.
         return LocalRedirect(returnUrl ?? "/actualites");
