@@ -24,6 +24,26 @@ public sealed class PortalSignIn(SignInManager<PortalAccount> signIn, AccountSes
     }
 
     /// <summary>
+    /// The password was right: a parent is signed in (and this browser remembered if asked); staff are not signed
+    /// in yet, the authenticator code comes first (enrolment the first time), and they are never remembered.
+    /// Returns where to go next.
+    /// </summary>
+    public async Task<string> AfterPasswordAsync(PortalAccount account, bool rememberDevice, string? returnUrl, CancellationToken ct)
+    {
+        var users = signIn.UserManager;
+        if (await SecondFactor.IsRequiredAsync(users, account))
+        {
+            await BeginSecondFactorAsync(account);
+            var step = await users.GetTwoFactorEnabledAsync(account) ? "/connexion/code" : "/connexion/authentificateur";
+            return returnUrl is null ? step : $"{step}?retour={Uri.EscapeDataString(returnUrl)}";
+        }
+        await SignInParentAsync(account, rememberDevice, ct);
+        logger.LogInformation("Connexion du compte {AccountId}", account.Id);
+        // Parents land on « Actualités », the first tab of their space.
+        return returnUrl ?? "/actualites";
+    }
+
+    /// <summary>
     /// A request without a session that carries a remembered device's cookie: a new session for its parent, with
     /// no password check. A device whose account is now staff or suspended is forgotten instead.
     /// </summary>
