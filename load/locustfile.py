@@ -6,8 +6,14 @@ with think time between the steps. Parents arrive at LOAD_PARENTS / LOAD_DURATIO
 spawn rate); a parent who has finished stays idle, so that locust does not start another one in its
 place, and the run ends when every parent has finished.
 
+A parent whose device was remembered (load/remember.py, the share given by --remembered) opens « Je me
+connecte » with that device's cookie and is signed in at once, without a password. The others type their
+password; when the checks queue, the sign-in answers with the waiting room, which the parent's page asks
+again as its script does, until the sign-in completes.
+
 Environment: LOAD_MANIFEST (manifest.json of the seeded database), LOAD_OUTPUT (folder for the
-journeys and timings), LOAD_PARENTS, LOAD_DURATION (seconds), LOAD_THINK (mean pause in seconds).
+journeys and timings), LOAD_PARENTS, LOAD_DURATION (seconds), LOAD_THINK (mean pause in seconds),
+LOAD_DEVICES (the remembered devices' cookies by arrival number, if any).
 """
 
 import html
@@ -27,6 +33,10 @@ OUTPUT = os.environ["LOAD_OUTPUT"]
 PARENTS = int(os.environ["LOAD_PARENTS"])
 DURATION = float(os.environ["LOAD_DURATION"])
 THINK = float(os.environ.get("LOAD_THINK", "5"))
+DEVICES = json.load(open(os.environ["LOAD_DEVICES"])) if os.path.exists(os.environ.get("LOAD_DEVICES", "")) else {}
+DEVICE_COOKIE = "FamilyPortal.Device"
+WAITING_ROOM = "/connexion/attente"
+POSITION = re.compile(r"position : (\d+)")
 
 ACCOUNTS = MANIFEST["accounts"]
 MONTHS = MANIFEST["months"]
@@ -84,8 +94,12 @@ class Parent(HttpUser):
         # Each parent comes from its own address, as the reverse proxy in front of the portal reports it.
         self.client.headers["X-Forwarded-For"] = "127.{}.{}.{}".format(((number + 1) >> 16) & 255, ((number + 1) >> 8) & 255, (number + 1) & 255)
         self.client.headers["Accept-Language"] = "fr-FR,fr;q=0.9"
+        device = DEVICES.get(str(number))
         journey = {"number": number, "login": account["login"], "email": account["email"], "start": time.time(),
-                   "ok": False, "step": None, "added": None, "validation": None}
+                   "ok": False, "step": None, "added": None, "validation": None, "remembered": device is not None,
+                   "waited_s": 0, "largest_position": 0}
+        if device is not None:
+            self.client.cookies.set(DEVICE_COOKIE, device)
         journeys.append(journey)
         try:
             self.journey(account, month, journey)
@@ -107,11 +121,20 @@ class Parent(HttpUser):
         self.get("/", "1 accueil", "Je me connecte")
         self.think()
         journey["step"] = "2 connexion"
-        page = self.get("/connexion", "2 connexion (page)", "Mot de passe")
-        self.think()
-        landing = self.post("/connexion", "3 connexion (envoi)", {
-            "Identifiant": account["login"], "Password": MANIFEST["password"], "__RequestVerificationToken": token(page)},
-            redirect=None)
+        if journey["remembered"]:
+            # « Je me connecte » on a remembered device: signed in by the device, straight to the landing page.
+            started = time.time()
+            landing = self.redirected("/connexion", "3 connexion (appareil mémorisé)")
+        else:
+            page = self.get("/connexion", "2 connexion (page)", "Mot de passe")
+            self.think()
+            started = time.time()
+            landing = self.post("/connexion", "3 connexion (envoi)", {
+                "Identifiant": account["login"], "Password": MANIFEST["password"], "__RequestVerificationToken": token(page)},
+                redirect=None)
+            if landing == WAITING_ROOM:
+                landing = self.waiting_room(journey)
+        journey["sign_in_ms"] = round((time.time() - started) * 1000, 1)
         if not landing.startswith("/") or landing.startswith("/connexion"):
             raise JourneyError("sign-in led to " + landing)
         # Where a parent lands after signing in (« Mes réservations », or the news where they come first).
@@ -155,6 +178,40 @@ class Parent(HttpUser):
         journey["step"] = "10 déconnexion"
         self.post("/deconnexion", "10 déconnexion", {"__RequestVerificationToken": token(page)}, redirect="/connexion")
         journey["step"] = None
+
+    def waiting_room(self, journey):
+        """« Vous êtes dans la file d'attente »: the page, then its script's questions after the delay the server
+        chose, until the turn has come; the page's last request completes the sign-in."""
+        started = time.time()
+        page = self.get(WAITING_ROOM, "3 file d'attente (page)", "Vous êtes dans la file d'attente")
+        refresh = re.search(r'data-refresh="(\d+)"', page)
+        delay = int(refresh.group(1)) if refresh else 5
+        position = POSITION.search(page)
+        journey["largest_position"] = max(journey["largest_position"], int(position.group(1)) if position else 0)
+        while True:
+            gevent.sleep(delay)
+            with self.client.get(WAITING_ROOM + "?handler=Etat", name="3 file d'attente (état)", catch_response=True, allow_redirects=False) as response:
+                if response.status_code != 200:
+                    response.failure("{} on the waiting room's state".format(response.status_code))
+                    raise JourneyError("waiting room: {}".format(response.status_code))
+                state = response.json()
+            if state.get("ready"):
+                break
+            position = POSITION.search(state.get("status", ""))
+            journey["largest_position"] = max(journey["largest_position"], int(position.group(1)) if position else 0)
+            delay = state.get("refresh", 5)
+        landing = self.redirected(WAITING_ROOM, "3 file d'attente (connexion)")
+        journey["waited_s"] = round(time.time() - started, 1)
+        return landing
+
+    def redirected(self, url, name):
+        """A GET answered with a redirect, whose address is returned."""
+        with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
+            location = response.headers.get("Location", "")
+            if response.status_code != 302:
+                response.failure("{} without a redirect".format(response.status_code))
+                raise JourneyError("{}: {}".format(name, response.status_code))
+            return location
 
     def think(self):
         if THINK > 0:

@@ -5,17 +5,19 @@
 #
 #   load/run.sh                                   2,500 parents over 5 minutes (the opening-day scenario)
 #   load/run.sh --parents 10000 --duration 600    the aim: 10,000 parents in 10 minutes
+#   load/run.sh --parents 10000 --duration 600 --remembered 0.7   with 70 % of them on a remembered device
 #
 # Options: --parents N (2500), --duration SECONDS (300), --think SECONDS (5, mean pause between steps),
 # --children N (5000), --accounts N (5000), --configuration Release|Debug (Release), --work FOLDER
-# (load/work), --no-ceilings (skip wrk and the hash rate), --ceiling-seconds N (15).
+# (load/work), --no-ceilings (skip wrk and the hash rate), --ceiling-seconds N (15), --remembered SHARE (0: that
+# share of the parents ticked « Rester connecté sur cet appareil » on an earlier day, in a warm-up before the run).
 # Exit code 0 when every parent completed without error and every check passed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 parents=2500 duration=300 think=5 children=5000 accounts=5000 configuration=Release
-work="$root/load/work" ceilings=1 ceiling_seconds=15
+work="$root/load/work" ceilings=1 ceiling_seconds=15 remembered=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --parents) parents="$2"; shift ;;
@@ -27,7 +29,8 @@ while [ $# -gt 0 ]; do
     --work) work="$2"; shift ;;
     --no-ceilings) ceilings=0 ;;
     --ceiling-seconds) ceiling_seconds="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --remembered) remembered="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "Option inconnue : $1 (voir --help)" >&2; exit 2 ;;
   esac
   shift
@@ -72,7 +75,7 @@ seeder=(dotnet "benchmarks/FamilyPortal.Benchmarks/bin/$configuration/net10.0/Fa
 
 echo "== [${SECONDS} s] Données : $children enfants, $accounts comptes parents"
 rm -rf "$work/data" "$work/logs"
-rm -f "$work"/{requests.jsonl,journeys.jsonl,samples.csv,check.json,hash.json,weight.json,wrk-home.txt,wrk-grid.txt,results.md,results.json,cookie.txt}
+rm -f "$work"/{requests.jsonl,journeys.jsonl,samples.csv,check.json,hash.json,weight.json,wrk-home.txt,wrk-grid.txt,results.md,results.json,cookie.txt,devices.json}
 "${seeder[@]}" --seed-load "$work/data" --children "$children" --accounts "$accounts" --parents "$parents" 2>&1 | grep -v ' WRN\] ' || true
 [ -f "$work/data/manifest.json" ] || { echo "La création des données a échoué." >&2; exit 1; }
 if [ "$ceilings" = 1 ]; then
@@ -115,6 +118,11 @@ if [ "$ceilings" = 1 ]; then
   grep -h "Requests/sec" "$work/wrk-home.txt" "$work/wrk-grid.txt"
 fi
 
+if "$python" -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0 else 1)" "$remembered"; then
+  echo "== [${SECONDS} s] Appareils mémorisés : $remembered des parents se sont connectés avant, case cochée"
+  "$python" load/remember.py "$base" "$work/data/manifest.json" "$remembered" "$parents" "$work/devices.json"
+fi
+
 rate="$("$python" -c "print(round($parents / $duration, 4))")"
 # A safety net only: the run ends as soon as every parent has finished.
 tail=$(( duration > 300 ? duration : 300 ))
@@ -124,6 +132,7 @@ echo "== [${SECONDS} s] Locust : $parents parents sur $duration s ($rate par sec
 sampler=$!
 set +e
 LOAD_MANIFEST="$work/data/manifest.json" LOAD_OUTPUT="$work" LOAD_PARENTS="$parents" LOAD_DURATION="$duration" LOAD_THINK="$think" \
+  LOAD_REMEMBERED="$remembered" LOAD_DEVICES="$work/devices.json" \
   locust -f load/locustfile.py --headless --host "$base" -u "$parents" -r "$rate" --run-time "${run_time}s" \
   --only-summary --loglevel WARNING >"$work/locust.log" 2>&1
 set -e
@@ -137,14 +146,15 @@ stop_all
 echo "== [${SECONDS} s] Vérifications"
 "$python" load/check.py "$work/data/portal.db" "$work/data/manifest.json" "$work/journeys.jsonl" "$work/data/mail" "$work/check.json"
 
-"$python" - "$work/params.json" "$parents" "$duration" "$think" "$configuration" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" <<'EOF'
+"$python" - "$work/params.json" "$parents" "$duration" "$think" "$configuration" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" "$remembered" <<'EOF'
 import datetime, json, os, platform, subprocess, sys
-out, parents, duration, think, configuration, commit = sys.argv[1:7]
+out, parents, duration, think, configuration, commit, remembered = sys.argv[1:8]
 memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 os_name = next((l.split("=", 1)[1].strip().strip('"') for l in open("/etc/os-release") if l.startswith("PRETTY_NAME=")), platform.system())
 dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
 json.dump({"parents": int(parents), "duration": float(duration), "think": float(think), "configuration": configuration, "commit": commit,
+           "remembered": float(remembered),
            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%d/%m/%Y"),
            "machine": "{} cores ({}), {:.0f} GiB, {}, .NET SDK {}".format(os.cpu_count(), model, memory, os_name, dotnet)},
           open(out, "w"))

@@ -47,6 +47,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Infrastructure.Jobs.JobLease> JobLeases => Set<Infrastructure.Jobs.JobLease>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+    public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
+    public DbSet<SignInTicket> SignInTickets => Set<SignInTicket>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<StoredCaptchaChallenge> CaptchaChallenges => Set<StoredCaptchaChallenge>();
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();

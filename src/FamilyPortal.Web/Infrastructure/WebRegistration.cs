@@ -69,6 +69,7 @@ public static class WebRegistration
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = StaticFileCaching.Apply });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRememberedDevices();
         app.UseCurrentMunicipality();
         app.UseAuthorization();
         app.UseRateLimiter();

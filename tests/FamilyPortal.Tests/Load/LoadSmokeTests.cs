@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace FamilyPortal.Tests.Load;
 
 /// <summary>
-/// The opening-day scenario in small (100 parents in 20 seconds, short pauses) through the real script:
+/// The opening-day scenario in small (100 parents in 20 seconds, short pauses, half of them on a remembered
+/// device) through the real script:
 /// load/run.sh seeds a database, starts the published portal, sends the parents with Locust and checks the
 /// database. Only correctness is asserted — every parent done without error, no overbooking, every basket
 /// and email present — never a latency: the machine running the tests may be busy.
@@ -28,7 +29,7 @@ public sealed class LoadSmokeTests
         try
         {
             var (exit, output) = await RunAsync(root, "load/run.sh", "--parents", "100", "--duration", "20", "--think", "0.2",
-                "--children", "300", "--accounts", "300", "--no-ceilings", "--configuration", configuration, "--work", work);
+                "--children", "300", "--accounts", "300", "--no-ceilings", "--remembered", "0.5", "--configuration", configuration, "--work", work);
             var resultsFile = Path.Combine(work, "results.json");
             Assert.True(File.Exists(resultsFile), $"load/run.sh wrote no results (exit {exit}):\n{output}");
             using var results = JsonDocument.Parse(await File.ReadAllTextAsync(resultsFile));
@@ -38,6 +39,8 @@ public sealed class LoadSmokeTests
 
             Assert.True(r.GetProperty("completed").GetInt32() == 100, summary);
             Assert.True(r.GetProperty("request_errors").GetInt32() == 0, summary);
+            // Half of them came back on a remembered device, signed in without their password.
+            Assert.True(r.GetProperty("remembered_completed").GetInt32() is > 30 and < 70, summary);
             Assert.True(check.GetProperty("overbooked").GetInt32() == 0, summary);
             Assert.True(check.GetProperty("counter_mismatches").GetInt32() == 0, summary);
             Assert.True(check.GetProperty("validations").GetInt32() > 50, summary);

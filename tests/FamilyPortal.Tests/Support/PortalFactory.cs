@@ -44,6 +44,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:captcha:PermitLimit"] = "100000",
             ["RateLimits:adhesion:PermitLimit"] = "100000",
             ["RateLimits:paiement-en-ligne:PermitLimit"] = "100000",
+            // The waiting room only where a test asks for it (WaitingRoomTests): a busy test machine slows the hashes.
+            ["SignIn:WaitingRoomAfterSeconds"] = "600",
             // Outside the work directory: the logs outlive the portal until LogSecretsTests has read them.
             ["App:LogDirectory"] = LogDirectory,
         };

@@ -13,4 +13,6 @@ public class AccountSession
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>The absolute end of the session (12 hours after sign-in), whatever the activity.</summary>
     public DateTime ExpiresAtUtc { get; set; }
+    /// <summary>The remembered device that started this session without a password, if one did: forgetting it ends the session.</summary>
+    public Guid? DeviceId { get; set; }
 }

@@ -17,16 +17,18 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
-    public async Task<string> StartAsync(string accountId, CancellationToken ct)
+    /// <summary>A new session; <paramref name="deviceId"/> names the remembered device that started it, if one did.</summary>
+    public async Task<string> StartAsync(string accountId, Guid? deviceId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var sessionId = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var sessionId = NewSecret();
         db.AccountSessions.Add(new AccountSession
         {
             IdHash = HashOf(sessionId),
             AccountId = accountId,
             CreatedAtUtc = now,
             ExpiresAtUtc = now + AbsoluteLifetime,
+            DeviceId = deviceId,
         });
         // Expired sessions of the same account go with each new sign-in.
         await db.AccountSessions.Where(s => s.AccountId == accountId && s.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
@@ -50,12 +52,20 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
         return db.AccountSessions.Where(s => s.IdHash == hash).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Signs the account out everywhere, except the given session when there is one.</summary>
-    public Task EndAllAsync(string accountId, string? exceptSessionId, CancellationToken ct)
+    /// <summary>
+    /// Signs the account out everywhere, except the given session when there is one, and forgets every remembered
+    /// device (password change or reset, suspension, role change, deletion).
+    /// </summary>
+    public async Task EndAllAsync(string accountId, string? exceptSessionId, CancellationToken ct)
     {
         var exceptHash = exceptSessionId is null ? null : HashOf(exceptSessionId);
-        return db.AccountSessions.Where(s => s.AccountId == accountId && s.IdHash != exceptHash).ExecuteDeleteAsync(ct);
+        await db.AccountSessions.Where(s => s.AccountId == accountId && s.IdHash != exceptHash).ExecuteDeleteAsync(ct);
+        await db.RememberedDevices.Where(d => d.AccountId == accountId).ExecuteDeleteAsync(ct);
     }
+
+    /// <summary>32 random bytes, base64url: a session id, a device's or a waiting ticket's secret.</summary>
+    public static string NewSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 
     /// <summary>What the database keeps of a session id: its SHA-256 in lowercase hex (the id is random, no salt is needed).</summary>
     public static string HashOf(string sessionId) =>

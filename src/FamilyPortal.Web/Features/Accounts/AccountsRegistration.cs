@@ -4,8 +4,13 @@ public static class AccountsRegistration
 {
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
-        services.AddSingleton<PasswordWork>();
+        // One password thread per core by default; « SignIn:PasswordCheckThreads » for a machine shared with other work, or tests.
+        services.AddSingleton(sp => new PasswordWork(
+            sp.GetRequiredService<IConfiguration>().GetValue("SignIn:PasswordCheckThreads", Environment.ProcessorCount)));
+        services.AddSingleton<SignInCheck>();
+        services.AddScoped<SignInTickets>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<RememberedDevices>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<PortalSignIn>();
         services.AddScoped<AccountEmails>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace FamilyPortal.Web.Features.Accounts;
 
@@ -6,13 +7,22 @@ namespace FamilyPortal.Web.Features.Accounts;
 /// Runs password hashes on threads of their own, one per core. A hash is the most expensive thing a request
 /// does (PBKDF2 at the product's iteration count, about a seventh of a second of a core): on the thread pool,
 /// a rush of sign-ins held every pool thread and every other page waited for one, although its own work took
-/// milliseconds. Here at most one hash per core runs at once, the others queue, and the requests wait for
-/// their hash without holding a thread.
+/// milliseconds. Here at most one hash per core runs at once, the others queue in their order of arrival, and
+/// the requests wait for their hash without holding a thread. The queue's length and its measured rate tell
+/// the sign-in when to send a parent to the waiting room rather than hold the request.
 /// </summary>
 public sealed class PasswordWork : IDisposable
 {
+    /// <summary>Until a hash was timed: the product's hash on a core of the reference machine.</summary>
+    private const double FirstGuessSeconds = 0.15;
+
     private readonly BlockingCollection<Action> queue = [];
+    private readonly int threads;
+    private readonly Lock timing = new();
+    private double averageSeconds = FirstGuessSeconds;
     private long _completed;
+    private int _queued;
+    private int _running;
 
     public PasswordWork() : this(Environment.ProcessorCount)
     {
@@ -21,6 +31,7 @@ public sealed class PasswordWork : IDisposable
     public PasswordWork(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        this.threads = threads;
         for (var i = 0; i < threads; i++)
         {
             new Thread(RunQueue) { IsBackground = true, Name = $"Password hashing {i + 1}" }.Start();
@@ -30,11 +41,30 @@ public sealed class PasswordWork : IDisposable
     /// <summary>Password checks run so far by this process (real or dummy ones alike).</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
+    /// <summary>Checks queued or running: those a check queued now would wait for.</summary>
+    public int Ahead => Volatile.Read(ref _queued) + Volatile.Read(ref _running);
+
+    /// <summary>Checks per second this process gets through: its threads over the recent time of one check.</summary>
+    public double ChecksPerSecond
+    {
+        get
+        {
+            lock (timing)
+            {
+                return threads / Math.Max(averageSeconds, 0.001);
+            }
+        }
+    }
+
     public Task<T> RunAsync<T>(Func<T> hashing)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref _queued);
         queue.Add(() =>
         {
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref _running);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 var result = hashing();
@@ -45,11 +75,25 @@ public sealed class PasswordWork : IDisposable
             {
                 done.SetException(ex);
             }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+                Measure(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
         });
         return done.Task;
     }
 
     public void Dispose() => queue.CompleteAdding();
+
+    /// <summary>A moving average: the rate follows the machine's load within a few dozen checks.</summary>
+    private void Measure(double seconds)
+    {
+        lock (timing)
+        {
+            averageSeconds = 0.9 * averageSeconds + 0.1 * seconds;
+        }
+    }
 
     private void RunQueue()
     {

@@ -7,17 +7,23 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace FamilyPortal.Web.Features.Accounts;
 
-/// <summary>« Mon compte » panel: sign-in by identifiant (case-insensitive) and password.</summary>
+/// <summary>
+/// « Mon compte » panel: sign-in by identifiant (case-insensitive) and password. When the password checks
+/// queue beyond <c>SignIn:WaitingRoomAfterSeconds</c>, the request answers at once with the waiting room
+/// (<see cref="SignInWaitingModel"/>) instead of holding the parent's browser.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.SignIn)]
 public class SignInModel(
     UserManager<PortalAccount> users,
-    SignInManager<PortalAccount> signInManager,
     PortalSignIn portalSignIn,
-    PasswordWork passwordWork,
-    Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing,
+    SignInCheck check,
+    SignInTickets tickets,
+    IConfiguration configuration,
     ILogger<SignInModel> logger) : PageModel
 {
+    public const string WaitingRoomSetting = "SignIn:WaitingRoomAfterSeconds";
+
     [BindProperty]
     [Display(Name = "Identifiant")]
     public string? Identifiant { get; set; }
@@ -26,13 +32,34 @@ public class SignInModel(
     [Display(Name = "Mot de passe")]
     public string? Password { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Rester connecté sur cet appareil")]
+    public bool RememberDevice { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "retour")]
     public string? ReturnUrl { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
 
-    public void OnGet(string? identifiant) => Identifiant ??= identifiant;
+    /// <summary>The refusal of a sign-in completed by the waiting room, shown as the form's own would be.</summary>
+    [TempData]
+    public string? Refused { get; set; }
+
+    public IActionResult OnGet(string? identifiant)
+    {
+        if (HttpContext.Items.ContainsKey(PortalSignIn.SignedInByDeviceItem))
+        {
+            // A remembered device has just signed the parent in: no form to fill.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/actualites");
+        }
+        Identifiant ??= identifiant;
+        if (Refused is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -49,52 +76,37 @@ public class SignInModel(
             return Page();
         }
 
-        var account = await users.FindByNameAsync(Identifiant!.Trim());
-        if (account is null || await users.IsLockedOutAsync(account))
+        var identifiant = Identifiant!.Trim();
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        var queued = await check.QueueAsync(identifiant, Password!);
+        var checking = queued.Outcome;
+        var waitingRoomAfter = TimeSpan.FromSeconds(configuration.GetValue(WaitingRoomSetting, 5.0));
+        // Known to be too long (checks ahead, at the measured rate): the waiting room at once. Otherwise the check
+        // may take up to that long (on the wall clock: the browser waits in real time, whatever the portal's clock says).
+        if ((queued.Ahead > 0 && TimeSpan.FromSeconds(WaitingRoomEstimate.Seconds(queued.Ahead, queued.ChecksPerSecond)) > waitingRoomAfter)
+            || await Task.WhenAny(checking, Task.Delay(waitingRoomAfter, CancellationToken.None)) != checking)
         {
-            // An unknown identifiant and a locked account get the answer of a wrong password, after the same
-            // work (one password check in the same queue): neither the words nor the delay tell which
-            // identifiants exist. A locked account's password is not checked: the lockout stops the guessing.
-            var dummyHash = DummyHashFor(hashing.Value.IterationCount);
-            await passwordWork.RunAsync(() => users.PasswordHasher.VerifyHashedPassword(new PortalAccount(), dummyHash, Password!));
-            if (account is not null)
-            {
-                logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
-            }
-            return Refuse();
+            await tickets.OpenAsync(HttpContext, checking, identifiant, returnUrl, RememberDevice, queued.Ahead, queued.ChecksPerSecond, ct);
+            logger.LogInformation("Connexion en file d'attente ({Ahead} vérifications avant elle)", queued.Ahead);
+            return RedirectToPage("/Accounts/SignInWaiting");
         }
+        return await CompleteAsync(await checking, RememberDevice, returnUrl, ct);
+    }
 
-        var result = await signInManager.CheckPasswordSignInAsync(account, Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
-            return Refuse();
-        }
-        if (!result.Succeeded)
-        {
-            logger.LogInformation("Échec de connexion pour le compte {AccountId}", account.Id);
-            return Refuse();
-        }
-        if (account.SuspendedAtUtc is not null)
+    private async Task<IActionResult> CompleteAsync(SignInCheckResult result, bool rememberDevice, string? returnUrl, CancellationToken ct)
+    {
+        if (result.Outcome == SignInOutcome.Suspended)
         {
             // Said only to whoever typed the right password.
-            logger.LogWarning("Connexion refusée : compte {AccountId} suspendu", account.Id);
             ModelState.AddModelError(string.Empty, StaffSuspension.SignInRefused);
             return Page();
         }
-
-        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
-        if (await SecondFactor.IsRequiredAsync(users, account))
+        var account = result.Outcome == SignInOutcome.Accepted && result.AccountId is not null ? await users.FindByIdAsync(result.AccountId) : null;
+        if (account is null)
         {
-            // Staff are not signed in yet: the authenticator code comes first (enrolment the first time).
-            await portalSignIn.BeginSecondFactorAsync(account);
-            var step = await users.GetTwoFactorEnabledAsync(account) ? "/Accounts/SecondFactor" : "/Accounts/EnrolAuthenticator";
-            return RedirectToPage(step, new { retour = returnUrl });
+            return Refuse();
         }
-        await portalSignIn.SignInAsync(account, ct);
-        logger.LogInformation("Connexion du compte {AccountId}", account.Id);
-        // Parents land on « Actualités », the first tab of their space.
-        return LocalRedirect(returnUrl ?? "/actualites");
+        return LocalRedirect(await portalSignIn.AfterPasswordAsync(account, rememberDevice, returnUrl, ct));
     }
 
     /// <summary>
@@ -110,14 +122,4 @@ public class SignInModel(
         Password = null;
         return Page();
     }
-
-    /// <summary>
-    /// A hash of a random password with the portal's own iteration count, computed once per count, to spend
-    /// the same time on unknown identifiants as on known ones.
-    /// </summary>
-    private static string DummyHashFor(int iterations) => DummyHashes.GetOrAdd(iterations, count =>
-        new PasswordHasher<PortalAccount>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = count }))
-            .HashPassword(new PortalAccount(), Guid.NewGuid().ToString()));
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> DummyHashes = new();
 }

@@ -22,6 +22,7 @@ public partial class IndexModel(
     AccountEmails emails,
     AccountDeletion deletion,
     AccountDataExport export,
+    RememberedDevices devices,
     TimeProvider time,
     ILogger<IndexModel> logger) : PageModel
 {
@@ -271,6 +272,8 @@ public partial class IndexModel(
             return Challenge();
         }
         Account = account;
+        Devices = await devices.ListAsync(account.Id, HttpContext.RequestAborted);
+        CurrentDeviceHash = devices.CurrentHash(HttpContext);
         return null;
     }
 

@@ -1,0 +1,104 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FamilyPortal.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class RememberedDevicesAndSignInTickets : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "DeviceId",
+                table: "AccountSessions",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RememberedDevices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SecretHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RememberedDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RememberedDevices_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInTickets",
+                columns: table => new
+                {
+                    IdHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Identifiant = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RememberDevice = table.Column<bool>(type: "bit", nullable: false),
+                    QueueAhead = table.Column<int>(type: "int", nullable: false),
+                    ChecksPerSecond = table.Column<double>(type: "float", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    CheckedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInTickets", x => x.IdHash);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_DeviceId",
+                table: "AccountSessions",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RememberedDevices_AccountId",
+                table: "RememberedDevices",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RememberedDevices_SecretHash",
+                table: "RememberedDevices",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInTickets_ExpiresAtUtc",
+                table: "SignInTickets",
+                column: "ExpiresAtUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RememberedDevices");
+
+            migrationBuilder.DropTable(
+                name: "SignInTickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AccountSessions_DeviceId",
+                table: "AccountSessions");
+
+            migrationBuilder.DropColumn(
+                name: "DeviceId",
+                table: "AccountSessions");
+        }
+    }
+}
