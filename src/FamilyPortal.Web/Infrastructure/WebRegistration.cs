@@ -41,7 +41,7 @@ public static class WebRegistration
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SensitiveData>();
-        services.AddPortalRateLimiting(configuration);
+        services.AddPortalRateLimiting();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
     }
@@ -71,7 +71,7 @@ public static class WebRegistration
         app.UseAuthentication();
         app.UseCurrentMunicipality();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UsePortalRateLimits();
         app.MapHealthChecks("/health");
         app.MapCaptcha().RequireRateLimiting(RateLimiting.Captcha);
         app.MapPaymentEndpoints();
