@@ -42,6 +42,8 @@ public static class WebRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SensitiveData>();
         services.AddPortalRateLimiting();
+        services.AddMemoryCache();
+        services.AddScoped<ReferenceData.ReferenceDataVersion>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
     }
