@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Infrastructure.Captcha;
+using FamilyPortal.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
@@ -43,6 +44,7 @@ public static class WebRegistration
         services.AddSingleton<SensitiveData>();
         services.AddPortalRateLimiting();
         services.AddMemoryCache();
+        services.AddPortalObservability(configuration);
         services.AddScoped<ReferenceData.ReferenceDataVersion>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
@@ -74,6 +76,7 @@ public static class WebRegistration
         app.UseCurrentMunicipality();
         app.UseAuthorization();
         app.UsePortalRateLimits();
+        app.MapPortalMetrics();
         app.MapHealthChecks("/health");
         app.MapCaptcha().RequireRateLimiting(RateLimiting.Captcha);
         app.MapPaymentEndpoints();

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using FamilyPortal.Web.Infrastructure.Observability;
 
 namespace FamilyPortal.Web.Features.Accounts;
 
@@ -13,10 +15,14 @@ public sealed class PasswordWork : IDisposable
 {
     private readonly BlockingCollection<Action> queue = [];
     private long _completed;
+    private readonly PortalMetrics? _metrics;
 
     public PasswordWork() : this(Environment.ProcessorCount)
     {
     }
+
+    /// <summary>One thread per core, reporting the queue's length and waits.</summary>
+    public PasswordWork(PortalMetrics metrics) : this(Environment.ProcessorCount) => _metrics = metrics;
 
     public PasswordWork(int threads)
     {
@@ -33,8 +39,11 @@ public sealed class PasswordWork : IDisposable
     public Task<T> RunAsync<T>(Func<T> hashing)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queuedAt = Stopwatch.GetTimestamp();
+        _metrics?.PasswordCheckQueued();
         queue.Add(() =>
         {
+            _metrics?.PasswordCheckStarted(Stopwatch.GetElapsedTime(queuedAt));
             try
             {
                 var result = hashing();

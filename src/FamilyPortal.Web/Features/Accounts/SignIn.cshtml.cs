@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FamilyPortal.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ public class SignInModel(
     SignInManager<PortalAccount> signInManager,
     PortalSignIn portalSignIn,
     PasswordWork passwordWork,
+    PortalMetrics metrics,
     Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing,
     ILogger<SignInModel> logger) : PageModel
 {
@@ -61,6 +63,7 @@ public class SignInModel(
             {
                 logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
             }
+            metrics.SignIn(account is null ? MetricOutcomes.Refused : MetricOutcomes.LockedOut);
             return Refuse();
         }
 
@@ -68,11 +71,13 @@ public class SignInModel(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
+            metrics.SignIn(MetricOutcomes.LockedOut);
             return Refuse();
         }
         if (!result.Succeeded)
         {
             logger.LogInformation("Échec de connexion pour le compte {AccountId}", account.Id);
+            metrics.SignIn(MetricOutcomes.Refused);
             return Refuse();
         }
         if (account.SuspendedAtUtc is not null)
@@ -80,6 +85,7 @@ public class SignInModel(
             // Said only to whoever typed the right password.
             logger.LogWarning("Connexion refusée : compte {AccountId} suspendu", account.Id);
             ModelState.AddModelError(string.Empty, StaffSuspension.SignInRefused);
+            metrics.SignIn(MetricOutcomes.Suspended);
             return Page();
         }
 
@@ -89,10 +95,12 @@ public class SignInModel(
             // Staff are not signed in yet: the authenticator code comes first (enrolment the first time).
             await portalSignIn.BeginSecondFactorAsync(account);
             var step = await users.GetTwoFactorEnabledAsync(account) ? "/Accounts/SecondFactor" : "/Accounts/EnrolAuthenticator";
+            metrics.SignIn(MetricOutcomes.SecondFactorAsked);
             return RedirectToPage(step, new { retour = returnUrl });
         }
         await portalSignIn.SignInAsync(account, ct);
         logger.LogInformation("Connexion du compte {AccountId}", account.Id);
+        metrics.SignIn(MetricOutcomes.SignedIn);
         // Parents land on « Actualités », the first tab of their space.
         return LocalRedirect(returnUrl ?? "/actualites");
     }
