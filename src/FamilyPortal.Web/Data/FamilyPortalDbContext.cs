@@ -46,6 +46,8 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<AdhesionAttempt> AdhesionAttempts => Set<AdhesionAttempt>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Infrastructure.Jobs.JobLease> JobLeases => Set<Infrastructure.Jobs.JobLease>();
+    public DbSet<Infrastructure.RateLimits.RateLimitCounter> RateLimitCounters => Set<Infrastructure.RateLimits.RateLimitCounter>();
+    public DbSet<Infrastructure.ReferenceData.ReferenceDataStamp> ReferenceDataStamps => Set<Infrastructure.ReferenceData.ReferenceDataStamp>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<RememberedDevice> RememberedDevices => Set<RememberedDevice>();
     public DbSet<SignInTicket> SignInTickets => Set<SignInTicket>();

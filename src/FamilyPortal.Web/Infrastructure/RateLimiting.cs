@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using FamilyPortal.Web.Infrastructure.Jobs;
 
 namespace FamilyPortal.Web.Infrastructure;
 
@@ -11,7 +10,7 @@ namespace FamilyPortal.Web.Infrastructure;
 /// payment service's notification and return addresses.
 /// Only submissions count (POST), except for the captcha whose images are the costly part, and for the
 /// account form, whose display writes a captcha challenge: its displays have a limit of their own
-/// (<see cref="RegistrationForm"/>). A refusal is a 429 rendered as the French error page. An address is
+/// (<see cref="RegistrationForm"/>). A refusal is a 429 with Retry-After, rendered as the French error page. An address is
 /// an IPv4 address, or the /64 network of an IPv6 one (see <see cref="ClientNetwork"/>).
 /// </summary>
 public static class RateLimiting
@@ -36,86 +35,21 @@ public static class RateLimiting
     /// </summary>
     public const string OnlinePayment = "paiement-en-ligne";
 
-    private static readonly (string Name, int Permits, int WindowSeconds, bool PostsOnly)[] Defaults =
-    [
-        (SignIn, 20, 60, true),
-        (Registration, 10, 600, true),
-        (RegistrationForm, 30, 600, false),
-        (Recovery, 10, 900, true),
-        (Captcha, 60, 60, false),
-        (Adhesion, 30, 600, true),
-        (SecretAnswerCheck, 10, 600, true),
-        (OnlinePayment, 300, 60, false),
-    ];
-
-    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The limits hold for the whole platform: each request of a limited endpoint is counted in the database
+    /// (<see cref="RateLimits.RateLimitCounters"/>), whatever the server it reaches.
+    /// </summary>
+    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services)
     {
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-                return ValueTask.CompletedTask;
-            };
-            var windows = Defaults.ToDictionary(d => d.Name, d =>
-            {
-                var section = configuration.GetSection($"RateLimits:{d.Name}");
-                return new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = section.GetValue("PermitLimit", d.Permits),
-                    Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", d.WindowSeconds)),
-                    QueueLimit = 0,
-                };
-            });
-            foreach (var (name, _, _, postsOnly) in Defaults.Where(d => d.Name != RegistrationForm))
-            {
-                options.AddPolicy(name, http =>
-                {
-                    if (postsOnly && !HttpMethods.IsPost(http.Request.Method))
-                    {
-                        return name == Registration
-                            ? RateLimitPartition.GetFixedWindowLimiter(RegistrationForm + ":" + ClientKey(http.Connection.RemoteIpAddress), _ => windows[RegistrationForm])
-                            : RateLimitPartition.GetNoLimiter("lecture");
-                    }
-                    var key = name == SecretAnswerCheck
-                        ? "compte:" + (http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonyme")
-                        : ClientKey(http.Connection.RemoteIpAddress);
-                    return RateLimitPartition.GetFixedWindowLimiter(key, _ => windows[name]);
-                });
-            }
-            AddMyAccountPolicy(options, configuration);
-        });
+        services.AddSingleton<RateLimits.RateLimitPolicies>();
+        services.AddScoped<RateLimits.RateLimitCounters>();
+        services.AddScheduledJob<RateLimits.RateLimitCountersPurgeJob>();
         return services;
     }
 
-    private static readonly string[] MyAccountForms = ["Password", "Email", "Question", "Delete", "ResendConfirmation"];
-
-    private static void AddMyAccountPolicy(RateLimiterOptions options, IConfiguration configuration)
-    {
-        var section = configuration.GetSection($"RateLimits:{MyAccount}");
-        var limit = section.GetValue("PermitLimit", 10);
-        var seconds = section.GetValue("WindowSeconds", 600);
-        options.AddPolicy(MyAccount, http =>
-        {
-            var handler = http.Request.RouteValues["handler"] as string ?? http.Request.Query["handler"].ToString();
-            if (!HttpMethods.IsPost(http.Request.Method) || string.Equals(handler, "Details", StringComparison.OrdinalIgnoreCase))
-            {
-                return RateLimitPartition.GetNoLimiter("lecture");
-            }
-            var account = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonyme";
-            var form = MyAccountForms.FirstOrDefault(f => string.Equals(f, handler, StringComparison.OrdinalIgnoreCase)) ?? "autre";
-            return RateLimitPartition.GetFixedWindowLimiter($"compte:{account}:{form}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit,
-                Window = TimeSpan.FromSeconds(seconds),
-                QueueLimit = 0,
-            });
-        });
-    }
+    /// <summary>After authentication: some policies count per signed-in account.</summary>
+    public static IApplicationBuilder UsePortalRateLimits(this IApplicationBuilder app) =>
+        app.UseMiddleware<RateLimits.SharedRateLimitMiddleware>();
 
     /// <summary>The key of a client's address in the per-address limits: its network, or « inconnue ».</summary>
     public static string ClientKey(IPAddress? address) => ClientNetwork(address) ?? "inconnue";

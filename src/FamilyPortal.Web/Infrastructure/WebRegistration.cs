@@ -1,4 +1,5 @@
 using FamilyPortal.Web.Infrastructure.Captcha;
+using FamilyPortal.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
@@ -41,7 +42,10 @@ public static class WebRegistration
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SensitiveData>();
-        services.AddPortalRateLimiting(configuration);
+        services.AddPortalRateLimiting();
+        services.AddMemoryCache();
+        services.AddPortalObservability(configuration);
+        services.AddScoped<ReferenceData.ReferenceDataVersion>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         return services;
     }
@@ -72,7 +76,8 @@ public static class WebRegistration
         app.UseRememberedDevices();
         app.UseCurrentMunicipality();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UsePortalRateLimits();
+        app.MapPortalMetrics();
         app.MapHealthChecks("/health");
         app.MapCaptcha().RequireRateLimiting(RateLimiting.Captcha);
         app.MapPaymentEndpoints();

@@ -11,6 +11,7 @@ public class TenantIsolationTests(PortalFactory factory) : IClassFixture<PortalF
     {
         [typeof(Municipality)] = "the tenant itself",
         [typeof(FamilyPortal.Web.Email.OutboxMessage)] = "the mail dispatcher serves every collectivité",
+        [typeof(FamilyPortal.Web.Infrastructure.ReferenceData.ReferenceDataStamp)] = "a version number only, raised and read by explicit collectivité from any scope",
     };
 
     private static IEnumerable<Type> TenantEntityTypes(DbContext db) =>

@@ -1,3 +1,5 @@
+using FamilyPortal.Web.Infrastructure.Observability;
+
 namespace FamilyPortal.Web.Features.Accounts;
 
 public static class AccountsRegistration
@@ -6,7 +8,8 @@ public static class AccountsRegistration
     {
         // One password thread per core by default; « SignIn:PasswordCheckThreads » for a machine shared with other work, or tests.
         services.AddSingleton(sp => new PasswordWork(
-            sp.GetRequiredService<IConfiguration>().GetValue("SignIn:PasswordCheckThreads", Environment.ProcessorCount)));
+            sp.GetRequiredService<IConfiguration>().GetValue("SignIn:PasswordCheckThreads", Environment.ProcessorCount),
+            sp.GetRequiredService<PortalMetrics>()));
         services.AddSingleton<SignInCheck>();
         services.AddScoped<SignInTickets>();
         services.AddScoped<AccountSessions>();

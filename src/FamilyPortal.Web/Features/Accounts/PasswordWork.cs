@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using FamilyPortal.Web.Infrastructure.Observability;
 
 namespace FamilyPortal.Web.Features.Accounts;
 
@@ -23,15 +24,19 @@ public sealed class PasswordWork : IDisposable
     private long _completed;
     private int _queued;
     private int _running;
+    private readonly PortalMetrics? _metrics;
 
     public PasswordWork() : this(Environment.ProcessorCount)
     {
     }
 
-    public PasswordWork(int threads)
+    /// <param name="threads">Checks run at once.</param>
+    /// <param name="metrics">Where the queue's length and waits are reported, if anywhere.</param>
+    public PasswordWork(int threads, PortalMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         this.threads = threads;
+        _metrics = metrics;
         for (var i = 0; i < threads; i++)
         {
             new Thread(RunQueue) { IsBackground = true, Name = $"Password hashing {i + 1}" }.Start();
@@ -60,10 +65,13 @@ public sealed class PasswordWork : IDisposable
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         Interlocked.Increment(ref _queued);
+        var queuedAt = Stopwatch.GetTimestamp();
+        _metrics?.PasswordCheckQueued();
         queue.Add(() =>
         {
             Interlocked.Decrement(ref _queued);
             Interlocked.Increment(ref _running);
+            _metrics?.PasswordCheckStarted(Stopwatch.GetElapsedTime(queuedAt));
             var started = Stopwatch.GetTimestamp();
             try
             {

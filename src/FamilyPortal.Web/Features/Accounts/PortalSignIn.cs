@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Infrastructure.Observability;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,7 @@ namespace FamilyPortal.Web.Features.Accounts;
 
 /// <summary>Signs accounts in and out, always through a server-side session.</summary>
 public sealed class PortalSignIn(SignInManager<PortalAccount> signIn, AccountSessions sessions, RememberedDevices devices,
-    IHttpContextAccessor http, ILogger<PortalSignIn> logger)
+    IHttpContextAccessor http, PortalMetrics metrics, ILogger<PortalSignIn> logger)
 {
     /// <summary>Set on a request that a remembered device signed in, for the sign-in page to move on at once.</summary>
     public const string SignedInByDeviceItem = "fp:device-sign-in";
@@ -35,10 +36,12 @@ public sealed class PortalSignIn(SignInManager<PortalAccount> signIn, AccountSes
         {
             await BeginSecondFactorAsync(account);
             var step = await users.GetTwoFactorEnabledAsync(account) ? "/connexion/code" : "/connexion/authentificateur";
+            metrics.SignIn(MetricOutcomes.SecondFactorAsked);
             return returnUrl is null ? step : $"{step}?retour={Uri.EscapeDataString(returnUrl)}";
         }
         await SignInParentAsync(account, rememberDevice, ct);
         logger.LogInformation("Connexion du compte {AccountId}", account.Id);
+        metrics.SignIn(MetricOutcomes.SignedIn);
         // Parents land on « Actualités », the first tab of their space.
         return returnUrl ?? "/actualites";
     }
@@ -64,6 +67,7 @@ public sealed class PortalSignIn(SignInManager<PortalAccount> signIn, AccountSes
         await SignInAsync(account, secondFactorChecked: false, device.Id, ct);
         Context.Items[SignedInByDeviceItem] = true;
         logger.LogInformation("Connexion du compte {AccountId} par un appareil mémorisé", account.Id);
+        metrics.SignIn(MetricOutcomes.RememberedDevice);
         return true;
     }
 

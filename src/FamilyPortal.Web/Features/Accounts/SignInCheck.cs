@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Infrastructure.Observability;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed record QueuedSignInCheck(Task<SignInCheckResult> Outcome, int Ahea
 /// their order of arrival.
 /// </summary>
 public sealed class SignInCheck(IServiceScopeFactory scopes, PasswordWork passwordWork, IOptions<PasswordHasherOptions> hashing,
-    ILogger<SignInCheck> logger)
+    PortalMetrics metrics, ILogger<SignInCheck> logger)
 {
     public async Task<QueuedSignInCheck> QueueAsync(string identifiant, string password)
     {
@@ -51,11 +52,13 @@ public sealed class SignInCheck(IServiceScopeFactory scopes, PasswordWork passwo
         var verified = await hash;
         if (account is null)
         {
+            metrics.SignIn(MetricOutcomes.Refused);
             return new(SignInOutcome.Refused, null);
         }
         if (locked)
         {
             logger.LogWarning("Connexion refusée : compte {AccountId} verrouillé", account.Id);
+            metrics.SignIn(MetricOutcomes.LockedOut);
             return new(SignInOutcome.Refused, account.Id);
         }
         if (verified == PasswordVerificationResult.Failed)
@@ -63,12 +66,14 @@ public sealed class SignInCheck(IServiceScopeFactory scopes, PasswordWork passwo
             // Counted by one statement of the database (PortalUserManager): parallel failures all count.
             await users.AccessFailedAsync(account);
             logger.LogInformation("Échec de connexion pour le compte {AccountId}", account.Id);
+            metrics.SignIn(MetricOutcomes.Refused);
             return new(SignInOutcome.Refused, account.Id);
         }
         await users.ResetAccessFailedCountAsync(account);
         if (account.SuspendedAtUtc is not null)
         {
             logger.LogWarning("Connexion refusée : compte {AccountId} suspendu", account.Id);
+            metrics.SignIn(MetricOutcomes.Suspended);
             return new(SignInOutcome.Suspended, account.Id);
         }
         return new(SignInOutcome.Accepted, account.Id);

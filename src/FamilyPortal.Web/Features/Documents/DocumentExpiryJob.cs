@@ -34,17 +34,39 @@ public sealed class DocumentExpiryJob(FamilyPortalDbContext db, DocumentEmails e
                     .Select(c => c.FirstName + " " + c.LastName).SingleOrDefaultAsync(cancellationToken)
                 : null;
             var about = new DocumentEmails.About(document.MunicipalityId, document.FamilyId, document.Type!.Name, child);
-            if (document.ExpiresOn <= today)
+            await db.InTransactionAsync(async ct =>
             {
-                document.Status = DocumentStatus.Expired;
-                await emails.ExpiredAsync(db, about, document.ExpiresOn!.Value, cancellationToken);
-            }
-            else
-            {
-                document.ExpiryReminderSentAtUtc = time.GetUtcNow().UtcDateTime;
-                await emails.ExpiresSoonAsync(db, about, document.ExpiresOn!.Value, cancellationToken);
-            }
-            await db.SaveChangesAsync(cancellationToken);
+                // Claimed first by a conditional update: when two servers run the job at once (a lease taken
+                // over from a server thought dead), one of them tells the family.
+                if (!await ClaimAsync(document, today, ct))
+                {
+                    db.Entry(document).State = EntityState.Detached;
+                    return false;
+                }
+                if (document.ExpiresOn <= today)
+                {
+                    document.Status = DocumentStatus.Expired;
+                    await emails.ExpiredAsync(db, about, document.ExpiresOn!.Value, ct);
+                }
+                else
+                {
+                    document.ExpiryReminderSentAtUtc = time.GetUtcNow().UtcDateTime;
+                    await emails.ExpiresSoonAsync(db, about, document.ExpiresOn!.Value, ct);
+                }
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
         }
+    }
+
+    private async Task<bool> ClaimAsync(SupportingDocument document, DateOnly today, CancellationToken ct)
+    {
+        var still = db.Set<SupportingDocument>().IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
+            .Where(d => d.Id == document.Id && d.Status == DocumentStatus.Validated);
+        var now = time.GetUtcNow().UtcDateTime;
+        return document.ExpiresOn <= today
+            ? await still.ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DocumentStatus.Expired), ct) == 1
+            : await still.Where(d => d.ExpiryReminderSentAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ExpiryReminderSentAtUtc, now), ct) == 1;
     }
 }

@@ -1,3 +1,4 @@
+using FamilyPortal.Web.Infrastructure.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.Reservations;
@@ -15,9 +16,14 @@ public sealed class BasketValidator(
     DayWaitingList waitingList,
     ReservationEmails emails,
     TimeProvider time,
+    PortalMetrics metrics,
     ILogger<BasketValidator> logger)
 {
-    public sealed record Outcome(long? ValidationId, int Booked, int Cancelled, int Refused);
+    public sealed record Outcome(long? ValidationId, int Booked, int Cancelled, int Refused)
+    {
+        /// <summary>Of the refused lines, those refused because the day was full, and because a deadline passed.</summary>
+        public (int Full, int Deadline) RefusedFor { get; init; }
+    }
 
     private sealed record Line(BasketLine Basket, Child Child, Activity Activity);
 
@@ -26,6 +32,11 @@ public sealed class BasketValidator(
         var outcome = await db.InTransactionAsync(token => ApplyAsync(scope, token), ct);
         logger.LogInformation("Panier validé pour le compte {AccountId} : {Booked} réservé(s), {Cancelled} annulé(s), {Refused} refusé(s)",
             scope.AccountId, outcome.Booked, outcome.Cancelled, outcome.Refused);
+        metrics.BasketLines(MetricOutcomes.Booked, outcome.Booked);
+        metrics.BasketLines(MetricOutcomes.Cancelled, outcome.Cancelled);
+        metrics.BasketLines(MetricOutcomes.RefusedFull, outcome.RefusedFor.Full);
+        metrics.BasketLines(MetricOutcomes.RefusedDeadline, outcome.RefusedFor.Deadline);
+        metrics.BasketLines(MetricOutcomes.RefusedOther, outcome.Refused - outcome.RefusedFor.Full - outcome.RefusedFor.Deadline);
         return outcome;
     }
 
@@ -47,6 +58,7 @@ public sealed class BasketValidator(
         var applied = new List<Line>();
         var summary = new List<string>();
         var refused = 0;
+        var (refusedFull, refusedDeadline) = (0, 0);
 
         foreach (var line in basket)
         {
@@ -64,6 +76,14 @@ public sealed class BasketValidator(
             if (reason is not null)
             {
                 Refuse(line, reason);
+                if (reason == Verdict.Full.Message || verdict.Reason == VerdictReason.Full)
+                {
+                    refusedFull++;
+                }
+                else if (verdict.Reason is VerdictReason.BookingDeadlinePassed or VerdictReason.CancellationDeadlinePassed)
+                {
+                    refusedDeadline++;
+                }
                 continue;
             }
             db.BasketLines.Remove(line);
@@ -93,7 +113,7 @@ public sealed class BasketValidator(
             await emails.ConfirmationAsync(scope, applied.Select(l => (l.Basket.Kind, l.Child, l.Activity, l.Basket.Date)).ToList(), ct);
         }
         await db.SaveChangesAsync(ct);
-        return new Outcome(validation.Id, booked, cancelled, refused);
+        return new Outcome(validation.Id, booked, cancelled, refused) { RefusedFor = (refusedFull, refusedDeadline) };
 
         void Refuse(BasketLine line, string reason)
         {

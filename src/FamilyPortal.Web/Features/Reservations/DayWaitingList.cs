@@ -83,17 +83,15 @@ public sealed class DayWaitingList(FamilyPortalDbContext db, CapacityGate places
     {
         var now = time.GetUtcNow();
         var holidays = await db.Municipalities.AsNoTracking().Where(m => m.Id == db.CurrentMunicipalityId).Select(m => m.Holidays).SingleAsync(ct);
-        var open = await db.WaitingEntries.Where(e => e.State == WaitingState.Waiting).ToListAsync(ct);
+        var open = await db.WaitingEntries.AsNoTracking().Where(e => e.State == WaitingState.Waiting).ToListAsync(ct);
         var activityIds = open.Select(e => e.ActivityId).Distinct().ToList();
         var rules = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Rule, ct);
         bool Working(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !FrenchPublicHolidays.IsHoliday(d, holidays);
-        var lapsed = open.Where(e => now >= rules[e.ActivityId].BookingDeadline.Instant(e.Date, Working, ParisClock.Zone)).ToList();
-        foreach (var entry in lapsed)
-        {
-            (entry.State, entry.ResolvedAtUtc) = (WaitingState.Lapsed, now.UtcDateTime);
-        }
-        await db.SaveChangesAsync(ct);
-        return lapsed.Count;
+        var lapsed = open.Where(e => now >= rules[e.ActivityId].BookingDeadline.Instant(e.Date, Working, ParisClock.Zone)).Select(e => e.Id).ToList();
+        // Conditional, like the promotion's claim: an entry promoted meanwhile, or lapsed by another server
+        // running the job at the same moment, is left as it is. Returns the entries this run lapsed.
+        return await db.WaitingEntries.Where(e => lapsed.Contains(e.Id) && e.State == WaitingState.Waiting)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.State, WaitingState.Lapsed).SetProperty(e => e.ResolvedAtUtc, now.UtcDateTime), ct);
     }
 
     private async Task EmailAsync(WaitingEntry entry, Activity activity, DayContext context, CancellationToken ct)

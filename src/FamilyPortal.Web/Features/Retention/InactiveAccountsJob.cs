@@ -38,23 +38,36 @@ public sealed class InactiveAccountsJob(
         foreach (var id in toDelete)
         {
             db.ChangeTracker.Clear();
-            var account = await db.Users.SingleAsync(u => u.Id == id, cancellationToken);
+            // Null when another server running the job at the same moment deleted it first.
+            if (await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) is not { } account)
+            {
+                continue;
+            }
             await JournalDeletionAsync(account, settings.InactiveAccountYears, now, cancellationToken);
             await deletion.DeleteAsync(account, cancellationToken);
             logger.LogInformation("Compte {AccountId} supprimé après {Years} ans sans connexion", id, settings.InactiveAccountYears);
         }
 
         db.ChangeTracker.Clear();
-        var toWarn = await unused.Where(u => u.InactivityWarnedAtUtc == null && u.Email != null)
+        var toWarn = await unused.AsNoTracking().Where(u => u.InactivityWarnedAtUtc == null && u.Email != null)
             .OrderBy(u => u.Id).ToListAsync(cancellationToken);
         // The first day a run may delete the account: the grace period ends during it.
         var deletedFrom = ParisClock.Today(time.GetUtcNow().AddDays(settings.InactiveAccountGraceDays), ParisClock.Zone);
         foreach (var account in toWarn)
         {
-            account.InactivityWarnedAtUtc = now;
-            emails.InactiveAccountWarning(db, account, settings.InactiveAccountYears, deletedFrom);
             // The mark and its mail together: a failed run warns the rest next time, never one account twice.
-            await db.SaveChangesAsync(cancellationToken);
+            // The mark is a conditional update, so that of two servers running the job at once one warns.
+            await db.InTransactionAsync(async ct =>
+            {
+                var marked = await db.Users.Where(u => u.Id == account.Id && u.InactivityWarnedAtUtc == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.InactivityWarnedAtUtc, now), ct);
+                if (marked == 1)
+                {
+                    emails.InactiveAccountWarning(db, account, settings.InactiveAccountYears, deletedFrom);
+                    await db.SaveChangesAsync(ct);
+                }
+                return marked;
+            }, cancellationToken);
         }
     }
 

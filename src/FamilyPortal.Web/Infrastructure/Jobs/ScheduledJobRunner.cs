@@ -11,6 +11,7 @@ public sealed class ScheduledJobRunner(
     IEnumerable<ScheduledJobRegistration> registrations,
     TimeProvider time,
     IOptions<JobOptions> options,
+    Observability.PortalMetrics metrics,
     ILogger<ScheduledJobRunner> logger)
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(5);
@@ -44,6 +45,19 @@ public sealed class ScheduledJobRunner(
         {
             return null;
         }
+        metrics.LeaseTaken();
+        try
+        {
+            return await RunHeldAsync(job, leases, start, ct);
+        }
+        finally
+        {
+            metrics.LeaseGivenBack();
+        }
+    }
+
+    private async Task<string> RunHeldAsync(IScheduledJob job, JobLeases leases, DateTime start, CancellationToken ct)
+    {
         string? error = null;
         try
         {

@@ -2946,6 +2946,46 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("JobLeases");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.RateLimits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Policy")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("PartitionHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Policy", "PartitionHash", "WindowStart");
+
+                    b.HasIndex("WindowEnd");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.ReferenceData.ReferenceDataStamp", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("ReferenceDataStamps");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -4146,6 +4186,15 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.ReferenceData.ReferenceDataStamp", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
