@@ -10,6 +10,8 @@ global using FamilyPortal.Web.Features.Attestations;
 global using FamilyPortal.Web.Features.Attestations.Rules;
 global using FamilyPortal.Web.Features.BookingReminders;
 global using FamilyPortal.Web.Features.BookingReminders.Rules;
+global using FamilyPortal.Web.Features.Attendance;
+global using FamilyPortal.Web.Features.Attendance.Rules;
 global using FamilyPortal.Web.Features.Calendar;
 global using FamilyPortal.Web.Features.Calendar.Rules;
 global using FamilyPortal.Web.Features.DirectDebit;

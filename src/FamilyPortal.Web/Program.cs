@@ -23,6 +23,7 @@ builder.Services
     .AddPortalCalendar()
     .AddPortalFamilies()
     .AddPortalReservations()
+    .AddPortalAttendance()
     .AddPortalEnrolments()
     .AddPortalDashboard()
     .AddPortalNews()

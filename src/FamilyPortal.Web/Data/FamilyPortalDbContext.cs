@@ -39,6 +39,7 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Closure> Closures => Set<Closure>();
     public DbSet<CapacityOverride> CapacityOverrides => Set<CapacityOverride>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<AttendanceMark> AttendanceMarks => Set<AttendanceMark>();
     public DbSet<ActivityDayLoad> ActivityDayLoads => Set<ActivityDayLoad>();
     public DbSet<BasketLine> BasketLines => Set<BasketLine>();
     public DbSet<BasketValidation> BasketValidations => Set<BasketValidation>();

@@ -12,6 +12,7 @@ public static class AdminMenu
         new("/admin/demandes", "Demandes de modification"),
         new("/admin/pieces", "Pièces"),
         new("/admin/reservations", "Réservations"),
+        new("/admin/pointage", "Pointage"),
         new("/admin/inscriptions", "Inscriptions"),
         new("/admin/sites", "Sites"),
         new("/admin/prestations", "Prestations"),

@@ -23,6 +23,7 @@ public static class JournalLabels
         [nameof(CapacityOverride)] = new("Capacité d'un jour", true),
         [nameof(Booking)] = new("Réservation", true),
         [nameof(BasketValidation)] = new("Panier validé", false),
+        [nameof(AttendanceMark)] = new("Pointage", false),
         [nameof(PortalAccount)] = new("Compte du personnel", false),
         [nameof(NewsItem)] = new("Actualité", true),
         ["Invoice"] = new("Facture", true),

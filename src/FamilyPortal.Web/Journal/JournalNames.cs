@@ -80,6 +80,7 @@ internal sealed class JournalNames
     {
         Child child => child.FullName,
         Booking booking => $"{Child(booking.ChildId)} – {Activity(booking.ActivityId)} – {FrenchDates.Numeric(booking.Date)}",
+        AttendanceMark mark => $"de {Child(mark.ChildId)} – {Activity(mark.ActivityId)} – {FrenchDates.Numeric(mark.Date)}",
         CapacityOverride capacity => $"de {Activity(capacity.ActivityId)} le {FrenchDates.Numeric(capacity.Date)}",
         Closure closure => closure.StartDate == closure.EndDate
             ? $"« {closure.Reason} » du {FrenchDates.Numeric(closure.StartDate)}"

@@ -16,6 +16,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // The server's certificate is trusted by nobody: without this, Chromium refuses to register a service worker.
+        "--ignore-certificate-errors",
     ];
 
     private IPlaywright? _playwright;
@@ -77,6 +79,9 @@ public sealed record Viewport(int Width, int Height, bool IsMobile)
 
     /// <summary>A small, common Android phone.</summary>
     public static readonly Viewport Phone = new(360, 740, IsMobile: true);
+
+    /// <summary>A tablet held upright, with a touch screen.</summary>
+    public static readonly Viewport Tablet = new(768, 1024, IsMobile: true);
 }
 
 [CollectionDefinition(Name)]

@@ -27,6 +27,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>Starts over in a fresh context the size of a phone.</summary>
     protected Task UsePhoneAsync() => OpenContextAsync(Viewport.Phone);
 
+    /// <summary>Starts over in a fresh context the size of a tablet with a touch screen.</summary>
+    protected Task UseTabletAsync() => OpenContextAsync(Viewport.Tablet);
+
     /// <summary>Opens <paramref name="path"/> and checks the page as described on the class.</summary>
     protected async Task<IResponse> VisitAsync(string path, int expectedStatus = 200)
     {

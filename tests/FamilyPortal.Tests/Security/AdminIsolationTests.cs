@@ -25,7 +25,7 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "handler" => "",
         "servicekindid" or "schoolyearid" or "closureid" or "overrideid" => OtherIds.GetValueOrDefault(name.ToLowerInvariant()),
         "id" or "familyid" => Text(other.FamilyId),
-        "childid" => Text(other.ChildId),
+        "childid" or "enfant" => Text(other.ChildId),
         "membershipid" => Text(membershipId),
         "siteid" => Text(other.SiteId),
         "activityid" => Text(other.ActivityId),

@@ -142,6 +142,16 @@ public static class TenantBuilder
         db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = municipalityId, ActivityId = activityId, Date = new DateOnly(2026, 12, 18), Capacity = 10 });
         db.Bookings.Add(new Booking { MunicipalityId = municipalityId, ChildId = childId, ActivityId = activityId, Date = friday });
         db.ActivityDayLoads.Add(new ActivityDayLoad { MunicipalityId = municipalityId, ActivityId = activityId, Date = friday, Booked = 1 });
+        db.AttendanceMarks.Add(new AttendanceMark
+        {
+            MunicipalityId = municipalityId,
+            ChildId = childId,
+            ActivityId = activityId,
+            Date = friday,
+            Status = AttendanceStatus.Absent,
+            Motif = AbsenceMotif.Illness,
+            MarkedByAccountId = basketOwner.Id,
+        });
         db.BasketLines.Add(new BasketLine
         {
             MunicipalityId = municipalityId,

@@ -137,6 +137,8 @@ public sealed class DemoData(FamilyPortalDbContext db, UserManager<PortalAccount
         await db.SaveChangesAsync(ct);
 
         await CreateAccountAsync(AdministratorLogin, AdministratorPassword, "admin@ecrouves.exemple.fr", Roles.Administrator, commune.Id, now);
+        var administratorId = await db.Users.Where(u => u.UserName == AdministratorLogin).Select(u => u.Id).SingleAsync(ct);
+        await DemoAttendance.SeedAsync(db, commune.Id, family, administratorId, ct);
         await CreateAccountAsync(OperatorLogin, OperatorPassword, "operateur@portail-famille.exemple.fr", Roles.Operator, null, now);
         DemoMessages.Add(db, family, await db.Users.Where(u => u.UserName == AdministratorLogin).Select(u => u.Id).SingleAsync(ct), now);
         await db.SaveChangesAsync(ct);

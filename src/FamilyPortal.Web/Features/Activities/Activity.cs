@@ -25,6 +25,10 @@ public class Activity : ITenantOwned, IVersioned
     public bool IsArchived { get; set; }
     /// <summary>« Éligible à l'attestation fiscale » (frais de garde des enfants de moins de 6 ans); never for a catering service.</summary>
     public bool TaxCreditEligible { get; set; }
+    /// <summary>What the invoices bill: the days booked (the default), or the days the pointage says the child came.</summary>
+    public AttendanceBilling Billing { get; set; }
+    /// <summary>When billing the attendance: an unannounced absence (or one for another motif) is billed all the same.</summary>
+    public bool BillUnannouncedAbsences { get; set; } = true;
     /// <summary>Concurrency token, raised by every staff save: a second save of the same version is refused.</summary>
     public int Version { get; set; }
 }

@@ -14,7 +14,8 @@ public sealed record MonthPlan(BillingMonth Month, IReadOnlyList<FamilyInvoicePl
 }
 
 /// <summary>
-/// Computes the invoices of a month for the current collectivité from its bookings, prices and quotients,
+/// Computes the invoices of a month for the current collectivité from its bookings (and, for the activities
+/// that bill the attendance, their pointage), prices and quotients,
 /// in a handful of reads (a month of a large town is about a hundred thousand bookings).
 /// </summary>
 public sealed class MonthPlanner(FamilyPortalDbContext db)
@@ -32,7 +33,19 @@ public sealed class MonthPlanner(FamilyPortalDbContext db)
         var children = await db.Children.AsNoTracking()
             .Select(c => new { c.Id, c.FamilyId, Name = c.FirstName + " " + c.LastName }).ToDictionaryAsync(c => c.Id, ct);
         var activities = await db.Activities.AsNoTracking()
-            .Select(a => new { a.Id, a.Label, a.UnitPrice }).ToDictionaryAsync(a => a.Id, ct);
+            .Select(a => new { a.Id, a.Label, a.UnitPrice, a.Billing, a.BillUnannouncedAbsences }).ToDictionaryAsync(a => a.Id, ct);
+        var byAttendance = activities.Values.Where(a => a.Billing == AttendanceBilling.Attendance).Select(a => a.Id).ToList();
+        if (byAttendance.Count > 0)
+        {
+            // The activities that bill the attendance: a day booked is dropped when its pointage says so.
+            var marks = (await db.AttendanceMarks.AsNoTracking()
+                .Where(m => m.Date >= first && m.Date <= last && byAttendance.Contains(m.ActivityId))
+                .Select(m => new { m.ChildId, m.ActivityId, m.Date, m.Status, m.Motif }).ToListAsync(ct))
+                .ToDictionary(m => (m.ChildId, m.ActivityId, m.Date));
+            bookings = bookings.Where(b => b.Cancelled || !marks.TryGetValue((b.ChildId, b.ActivityId, b.Date), out var mark)
+                || AttendanceBillingRule.IsBilled(activities[b.ActivityId].Billing, activities[b.ActivityId].BillUnannouncedAbsences, mark.Status, mark.Motif))
+                .ToList();
+        }
         var families = await db.Families.AsNoTracking().Select(f => new { f.Id, f.HouseholdName }).ToDictionaryAsync(f => f.Id, f => f.HouseholdName, ct);
         var prices = await LoadPricesAsync(ct);
         var quotients = (await db.FamilyQuotients.AsNoTracking().Where(q => q.ValidFrom <= last && q.ValidTo >= first).ToListAsync(ct))

@@ -29,10 +29,15 @@ public sealed class ActivityInput
     public string? OpensOn { get; set; }
     public string? OpensAt { get; set; }
     public string? HorizonWeeks { get; set; }
+    /// <summary>« reservations » or « presences »: what the invoices bill.</summary>
+    public string? Billing { get; set; }
+    /// <summary>A checkbox, « true » when ticked.</summary>
+    public string? BillUnannouncedAbsences { get; set; }
 
     /// <summary>Form fields an agent may not post: changing them is refused with 403.</summary>
     public static readonly string[] AdministratorFields =
-        ["Input.UnitPrice", "Input.Booking.", "Input.Cancellation.", "Input.OpensOn", "Input.OpensAt", "Input.HorizonWeeks"];
+        ["Input.UnitPrice", "Input.Booking.", "Input.Cancellation.", "Input.OpensOn", "Input.OpensAt", "Input.HorizonWeeks",
+         "Input.Billing", "Input.BillUnannouncedAbsences"];
 }
 
 /// <summary>A deadline of the règlement: « n jours (ouvrés) avant à HH:MM » or « le jeudi de la semaine précédente à HH:MM ».</summary>

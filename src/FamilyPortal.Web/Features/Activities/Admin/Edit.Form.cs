@@ -7,7 +7,8 @@ namespace FamilyPortal.Web.Features.Activities.Admin;
 public partial class EditModel
 {
     private sealed record Values(string Label, int SiteId, int ServiceKindId, TimeOnly? Start, TimeOnly? End, ServiceDays Days,
-        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule, EnrolmentSettings Enrolment, bool TaxCreditEligible, BookingReminderSettings Reminder)
+        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule, EnrolmentSettings Enrolment, bool TaxCreditEligible,
+        BookingReminderSettings Reminder, (AttendanceBilling Billing, bool BillUnannounced)? BillingChoice)
     {
         public void ApplyTo(Activity activity)
         {
@@ -24,6 +25,10 @@ public partial class EditModel
             if (Rule is not null)
             {
                 activity.Rule = Rule;
+            }
+            if (BillingChoice is { } billing)
+            {
+                (activity.Billing, activity.BillUnannouncedAbsences) = billing;
             }
         }
     }
@@ -72,8 +77,10 @@ public partial class EditModel
             "L'ordre d'affichage est un nombre entre 0 et 9 999.") ?? 0;
         decimal? price = null;
         BookingRule? rule = null;
+        (AttendanceBilling, bool)? billingChoice = null;
         if (IsAdministrator)
         {
+            billingChoice = ReadBilling();
             if (Euros.TryParse(Input.UnitPrice, 999.99m, out var amount))
             {
                 price = amount;
@@ -91,7 +98,23 @@ public partial class EditModel
         {
             return null;
         }
-        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule, enrolment!, eligible, reminder);
+        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule, enrolment!, eligible, reminder, billingChoice);
+    }
+
+    private (AttendanceBilling, bool)? ReadBilling()
+    {
+        AttendanceBilling? billing = Input.Billing switch
+        {
+            null or "reservations" => AttendanceBilling.Bookings,
+            "presences" => AttendanceBilling.Attendance,
+            _ => null,
+        };
+        if (billing is null || Input.BillUnannouncedAbsences is not (null or "true"))
+        {
+            ModelState.AddModelError("Input.Billing", "Choisissez les jours réservés ou les présences, et cochez la case des absences non prévenues ou laissez-la vide.");
+            return null;
+        }
+        return (billing.Value, Input.BillUnannouncedAbsences == "true");
     }
 
     /// <summary>Childcare may be declared for the tax credit; meals never are (CGI art. 200 quater B).</summary>
@@ -166,6 +189,8 @@ public partial class EditModel
             ReminderHours = FormText.Text(activity.BookingReminder.HoursBefore),
             Version = activity.Version,
             UnitPrice = Euros.Field(activity.UnitPrice),
+            Billing = activity.Billing == AttendanceBilling.Attendance ? "presences" : "reservations",
+            BillUnannouncedAbsences = activity.BillUnannouncedAbsences ? "true" : null,
             Enrolment = EnrolmentFields.ToInput(activity.Enrolment),
         };
         RuleFields.Fill(input, activity.Rule);

@@ -45,6 +45,7 @@ public partial class EditModel(FamilyPortalDbContext db, CurrentMunicipality cur
                 SiteId = Sites.Count > 0 ? FormText.Text(Sites[0].Id) : null,
                 Days = [.. ServiceDaysText.Week.Where(d => (ServiceDays.SchoolWeek & d.Day) != 0).Select(d => d.Day.ToString())],
                 UnitPrice = Euros.Field(0m),
+                BillUnannouncedAbsences = "true",
                 Enrolment = EnrolmentFields.ToInput(new EnrolmentSettings()),
                 ReminderHours = FormText.Text(BookingReminderSettings.DefaultHoursBefore),
             };
