@@ -11,6 +11,14 @@ namespace FamilyPortal.Web.Data;
 /// </summary>
 public sealed class CaseInsensitiveLike : IQueryExpressionInterceptor
 {
+    /// <summary>
+    /// The one instance: a query expression interceptor is part of the key of EF Core's internal service
+    /// provider, so a new one per context would build a new provider per context.
+    /// </summary>
+    public static readonly CaseInsensitiveLike Instance = new();
+
+    private CaseInsensitiveLike() { }
+
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData) =>
         new LikeRewriter().Visit(queryExpression);
 

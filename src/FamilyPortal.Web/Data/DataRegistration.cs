@@ -20,7 +20,7 @@ public static class DataRegistration
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<FamilyPortalDbContext, PostgreSqlFamilyPortalDbContext>((sp, o) =>
                     o.UseNpgsql(connectionString, pg => pg.EnableRetryOnFailure())
-                        .AddInterceptors(new CaseInsensitiveLike(), sp.GetRequiredService<JournalInterceptor>()));
+                        .AddInterceptors(CaseInsensitiveLike.Instance, sp.GetRequiredService<JournalInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<FamilyPortalDbContext, SqlServerFamilyPortalDbContext>((sp, o) =>
