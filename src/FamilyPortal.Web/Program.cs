@@ -31,6 +31,7 @@ builder.Services
     .AddPortalDirectDebit()
     .AddPortalAttestations(builder.Configuration)
     .AddPortalReminders()
+    .AddPortalBookingReminders()
     .AddPortalDocuments()
     .AddPortalRetention(builder.Configuration)
     // Web host: pages, authorization, rate limits, headers

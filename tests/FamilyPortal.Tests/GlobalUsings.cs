@@ -8,6 +8,8 @@ global using FamilyPortal.Web.Features.Activities;
 global using FamilyPortal.Web.Features.Activities.Rules;
 global using FamilyPortal.Web.Features.Attestations;
 global using FamilyPortal.Web.Features.Attestations.Rules;
+global using FamilyPortal.Web.Features.BookingReminders;
+global using FamilyPortal.Web.Features.BookingReminders.Rules;
 global using FamilyPortal.Web.Features.Calendar;
 global using FamilyPortal.Web.Features.Calendar.Rules;
 global using FamilyPortal.Web.Features.DirectDebit;

@@ -74,6 +74,7 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
     public DbSet<Attestation> Attestations => Set<Attestation>();
     public DbSet<AttestationLine> AttestationLines => Set<AttestationLine>();
     public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
+    public DbSet<BookingReminderSent> BookingRemindersSent => Set<BookingReminderSent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

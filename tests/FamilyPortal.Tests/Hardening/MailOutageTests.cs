@@ -199,6 +199,13 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
                     await Features.Reminders.ReminderKit.RunAsync(factory);
                     return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
                 }),
+            new(["BookingReminderEmails.ReminderAsync"], "rappeler aux familles de réserver avant la date limite (tâche planifiée des rappels)",
+                async () =>
+                {
+                    await Features.BookingReminders.BookingReminderKit.EnableAsync(factory, cast.Other.MunicipalityId, cast.Other.ActivityId, hours: 168);
+                    await Features.BookingReminders.BookingReminderKit.RunAsync(factory);
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("") };
+                }),
             new(["StaffInvitations.InviteAsync"], "créer une collectivité et inviter son administrateur",
                 () => cast["opérateur"].Client.PostFormAsync("/plateforme/collectivites/nouvelle", new Dictionary<string, string?>
                 {

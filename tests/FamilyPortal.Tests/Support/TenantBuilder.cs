@@ -108,6 +108,9 @@ public static class TenantBuilder
         await FamilyFileRows.AddAsync(scope.ServiceProvider, db, municipality.Id, family.Id, child.Id,
             await db.SchoolYears.IgnoreQueryFilters().Where(y => y.MunicipalityId == municipality.Id).Select(y => y.Id).FirstAsync());
         await EnrolmentRows.AddAsync(db, municipality.Id, child.Id, activity.Id);
+        // A reminder to book sent for a past week: its row is for the isolation tests, and next week is still to remind.
+        db.BookingRemindersSent.Add(new BookingReminderSent { MunicipalityId = municipality.Id, FamilyId = family.Id, WeekStart = new DateOnly(2026, 11, 2), SentAtUtc = new DateTime(2026, 10, 29, 8, 0, 0, DateTimeKind.Utc), Lines = 1 });
+        await db.SaveChangesAsync();
         return new Tenant(municipality.Id, municipality.Name, site.Id, activity.Id, family.Id, child.Id, code, email, accountId) { ImportDraftId = importDraftId };
     }
 

@@ -47,5 +47,6 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             enrolment.Ignore(e => e.Required);
             enrolment.Ignore(e => e.ClassList);
         });
+        entity.ComplexProperty(a => a.BookingReminder);
     }
 }

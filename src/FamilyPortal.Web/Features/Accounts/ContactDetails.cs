@@ -12,12 +12,12 @@ public sealed record ContactDetails(
     string? PrimaryPhone, string? SecondaryPhone, string Email, string? SecondaryEmail)
 {
     public static readonly IReadOnlyList<string> Civilities = ["M.", "Mme"];
+    /// <summary>The one notification channel: the portal sends nothing by any other way, so it offers no other.</summary>
     public const string NotifyByEmail = "E-mail";
-    public const string NotifyBySms = "SMS";
     private const int MaxNameLength = 100;
 
     public static ContactDetails? Validate(
-        ModelStateDictionary errors, string prefix, bool smsEnabled,
+        ModelStateDictionary errors, string prefix,
         string? civility, string? lastName, string? firstName, string? notification,
         string? primaryPhone, string? secondaryPhone, string? email, string? secondaryEmail)
     {
@@ -35,16 +35,12 @@ public sealed record ContactDetails(
         var last = RequiredName(lastName, "Nom", m => Fail("LastName", m));
         var first = RequiredName(firstName, "Prénom", m => Fail("FirstName", m));
         var channel = string.IsNullOrEmpty(notification) ? NotifyByEmail : notification;
-        if (channel != NotifyByEmail && !(smsEnabled && channel == NotifyBySms))
+        if (channel != NotifyByEmail)
         {
             Fail("Notification", "Choisissez un mode de notification proposé.");
         }
         var phone1 = OptionalPhone(primaryPhone, m => Fail("PrimaryPhone", m));
         var phone2 = OptionalPhone(secondaryPhone, m => Fail("SecondaryPhone", m));
-        if (channel == NotifyBySms && phone1 is null)
-        {
-            Fail("PrimaryPhone", "Un téléphone principal est nécessaire pour les notifications par SMS.");
-        }
         var mail1 = NormalizeEmail(email);
         if (string.IsNullOrWhiteSpace(email))
         {

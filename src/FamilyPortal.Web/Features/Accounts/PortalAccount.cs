@@ -12,8 +12,10 @@ public class PortalAccount : IdentityUser
     public string? Civility { get; set; }
     public string LastName { get; set; } = "";
     public string FirstName { get; set; } = "";
-    /// <summary>« E-mail » or « SMS » (SMS only where the platform offers it).</summary>
+    /// <summary>« E-mail », the one channel the portal offers (older rows said « SMS », which nothing ever sent).</summary>
     public string NotificationChannel { get; set; } = "E-mail";
+    /// <summary>« Ne plus recevoir les rappels avant la date limite de réservation », chosen in « Mon compte ».</summary>
+    public bool BookingRemindersDeclined { get; set; }
     public string? SecondaryPhone { get; set; }
     public string? SecondaryEmail { get; set; }
     public string? SecretQuestion { get; set; }

@@ -28,8 +28,6 @@ public class RegisterModel(
     public CaptchaFieldModel CaptchaView => new(CaptchaId ?? "", nameof(Captcha),
         ModelState.TryGetValue(nameof(Captcha), out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null);
 
-    public bool SmsEnabled => configuration.GetValue<bool>("App:SmsEnabled");
-
     public IReadOnlyList<string> SiteNames => configuration.GetSection("App:SiteNames").Get<string[]>() ?? [];
 
     public async Task OnGetAsync(CancellationToken ct) => CaptchaId = (await captcha.IssueAsync(ct)).Id;
@@ -64,7 +62,7 @@ public class RegisterModel(
         {
             ModelState.AddModelError("Input.SecretAnswer", "La réponse doit contenir des lettres ou des chiffres.");
         }
-        var contact = ContactDetails.Validate(ModelState, "Input.", SmsEnabled, input.Civility, input.LastName, input.FirstName,
+        var contact = ContactDetails.Validate(ModelState, "Input.", input.Civility, input.LastName, input.FirstName,
             input.Notification, input.PrimaryPhone, input.SecondaryPhone, input.Email, input.SecondaryEmail);
         // The captcha is checked (and spent) last, so a parent fixing another field is not asked twice for nothing.
         if (!await captcha.VerifyAsync(CaptchaId, Captcha, ct))

@@ -20,6 +20,8 @@ public class Activity : ITenantOwned, IVersioned
     public BookingRule Rule { get; set; } = new();
     /// <summary>Whether children are enrolled before booking, and on what conditions.</summary>
     public EnrolmentSettings Enrolment { get; set; } = new();
+    /// <summary>Reminds the families who have booked nothing for next week, some hours before the cut-off.</summary>
+    public BookingReminderSettings BookingReminder { get; set; } = new();
     public bool IsArchived { get; set; }
     /// <summary>« Éligible à l'attestation fiscale » (frais de garde des enfants de moins de 6 ans); never for a catering service.</summary>
     public bool TaxCreditEligible { get; set; }

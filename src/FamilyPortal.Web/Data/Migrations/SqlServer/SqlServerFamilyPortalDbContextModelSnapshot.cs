@@ -144,6 +144,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<bool>("BookingRemindersDeclined")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Civility")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -318,6 +321,17 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BookingReminder", "FamilyPortal.Web.Features.Activities.Activity.BookingReminder#BookingReminderSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("bit");
+
+                            b1.Property<int>("HoursBefore")
+                                .HasColumnType("int");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Enrolment", "FamilyPortal.Web.Features.Activities.Activity.Enrolment#EnrolmentSettings", b1 =>
                         {
@@ -634,6 +648,39 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("MunicipalityId", "AttestationId");
 
                     b.ToTable("AttestationLines");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.BookingReminders.BookingReminderSent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("BookingRemindersSent");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
@@ -3094,6 +3141,21 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("FamilyPortal.Web.Features.Attestations.Attestation", null)
                         .WithMany("Lines")
                         .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.BookingReminders.BookingReminderSent", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

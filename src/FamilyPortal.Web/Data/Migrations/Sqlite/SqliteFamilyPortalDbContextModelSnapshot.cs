@@ -137,6 +137,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("BookingRemindersDeclined")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Civility")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -308,6 +311,17 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BookingReminder", "FamilyPortal.Web.Features.Activities.Activity.BookingReminder#BookingReminderSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HoursBefore")
+                                .HasColumnType("INTEGER");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Enrolment", "FamilyPortal.Web.Features.Activities.Activity.Enrolment#EnrolmentSettings", b1 =>
                         {
@@ -616,6 +630,37 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityId", "AttestationId");
 
                     b.ToTable("AttestationLines");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.BookingReminders.BookingReminderSent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("BookingRemindersSent");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
@@ -2994,6 +3039,21 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("FamilyPortal.Web.Features.Attestations.Attestation", null)
                         .WithMany("Lines")
                         .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.BookingReminders.BookingReminderSent", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

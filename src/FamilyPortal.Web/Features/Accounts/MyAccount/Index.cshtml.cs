@@ -22,7 +22,6 @@ public partial class IndexModel(
     AccountEmails emails,
     AccountDeletion deletion,
     AccountDataExport export,
-    IConfiguration configuration,
     TimeProvider time,
     ILogger<IndexModel> logger) : PageModel
 {
@@ -38,10 +37,10 @@ public partial class IndexModel(
     [BindProperty] public EmailInput NewEmail { get; set; } = new();
     [BindProperty] public QuestionInput Question { get; set; } = new();
     [BindProperty] public string? DeletePassword { get; set; }
+    /// <summary>« Recevoir les rappels avant la date limite de réservation »: « true » when ticked.</summary>
+    [BindProperty] public string? BookingReminders { get; set; }
 
     [TempData] public string? Notice { get; set; }
-
-    public bool SmsEnabled => configuration.GetValue<bool>("App:SmsEnabled");
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -61,7 +60,7 @@ public partial class IndexModel(
             return missing;
         }
         var d = Details;
-        var contact = ContactDetails.Validate(ModelState, "Details.", SmsEnabled, d.Civility, d.LastName, d.FirstName,
+        var contact = ContactDetails.Validate(ModelState, "Details.", d.Civility, d.LastName, d.FirstName,
             d.Notification, d.PrimaryPhone, d.SecondaryPhone, Account.Email, d.SecondaryEmail);
         if (contact is null)
         {
@@ -76,6 +75,26 @@ public partial class IndexModel(
         Account.SecondaryEmail = contact.SecondaryEmail;
         await users.UpdateAsync(Account);
         return Done("Vos coordonnées ont été enregistrées.");
+    }
+
+    public async Task<IActionResult> OnPostRemindersAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (BookingReminders is not (null or "true"))
+        {
+            ModelState.AddModelError(nameof(BookingReminders), "Cochez la case ou laissez-la vide.");
+            Details = DetailsInput.From(Account);
+            Question.SecretQuestion = Account.SecretQuestion;
+            return Page();
+        }
+        Account.BookingRemindersDeclined = BookingReminders is null;
+        await users.UpdateAsync(Account);
+        return Done(Account.BookingRemindersDeclined
+            ? "Vous ne recevrez plus de rappel avant la date limite de réservation."
+            : "Vous recevrez un rappel avant la date limite de réservation.");
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)

@@ -17,6 +17,9 @@ public sealed class ActivityInput
     /// <summary>« Éligible à l'attestation fiscale »: a checkbox, « true » when ticked.</summary>
     public string? TaxCreditEligible { get; set; }
     public int Version { get; set; }
+    /// <summary>« Rappel avant la date limite »: a checkbox, « true » when ticked, and the hours before the cut-off.</summary>
+    public string? ReminderEnabled { get; set; }
+    public string? ReminderHours { get; set; }
     public EnrolmentInput Enrolment { get; set; } = new();
 
     // Administrators only: the price and the règlement.

@@ -7,7 +7,7 @@ namespace FamilyPortal.Web.Features.Activities.Admin;
 public partial class EditModel
 {
     private sealed record Values(string Label, int SiteId, int ServiceKindId, TimeOnly? Start, TimeOnly? End, ServiceDays Days,
-        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule, EnrolmentSettings Enrolment, bool TaxCreditEligible)
+        int? Capacity, int SortOrder, decimal? UnitPrice, BookingRule? Rule, EnrolmentSettings Enrolment, bool TaxCreditEligible, BookingReminderSettings Reminder)
     {
         public void ApplyTo(Activity activity)
         {
@@ -15,6 +15,7 @@ public partial class EditModel
             (activity.StartTime, activity.EndTime, activity.Days) = (Start, End, Days);
             (activity.Capacity, activity.SortOrder, activity.Enrolment) = (Capacity, SortOrder, Enrolment);
             activity.TaxCreditEligible = TaxCreditEligible;
+            activity.BookingReminder = Reminder;
             // Null for an agent: the price and the règlement stay as they are.
             if (UnitPrice is { } price)
             {
@@ -85,11 +86,12 @@ public partial class EditModel
         }
         var enrolment = EnrolmentFields.Read(ModelState, Input.Enrolment);
         var eligible = await ReadTaxCreditEligibleAsync(service == default ? null : service.Id, ct);
+        var reminder = ReadReminder();
         if (!ModelState.IsValid)
         {
             return null;
         }
-        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule, enrolment!, eligible);
+        return new Values(label, site!.Id, service.Id, start, end, days, capacity, sortOrder, price, rule, enrolment!, eligible, reminder);
     }
 
     /// <summary>Childcare may be declared for the tax credit; meals never are (CGI art. 200 quater B).</summary>
@@ -106,6 +108,18 @@ public partial class EditModel
             ModelState.AddModelError("Input.TaxCreditEligible", "Une prestation de restauration scolaire n'est jamais éligible à l'attestation fiscale : seuls les frais de garde le sont.");
         }
         return eligible;
+    }
+
+    private BookingReminderSettings ReadReminder()
+    {
+        if (Input.ReminderEnabled is not (null or "true"))
+        {
+            ModelState.AddModelError("Input.ReminderEnabled", "Cochez la case ou laissez-la vide.");
+        }
+        var message = $"Le rappel part entre 1 et {BookingReminderSettings.MaxHoursBefore} heures avant la date limite, par exemple 24.";
+        var hours = FormText.Number(ModelState, "Input.ReminderHours", Input.ReminderHours, 1, BookingReminderSettings.MaxHoursBefore, message)
+            ?? BookingReminderSettings.DefaultHoursBefore;
+        return new BookingReminderSettings { Enabled = Input.ReminderEnabled == "true", HoursBefore = hours };
     }
 
     private (TimeOnly? Start, TimeOnly? End) ReadTimes()
@@ -148,6 +162,8 @@ public partial class EditModel
             Capacity = FormText.Text(activity.Capacity),
             SortOrder = FormText.Text(activity.SortOrder),
             TaxCreditEligible = activity.TaxCreditEligible ? "true" : null,
+            ReminderEnabled = activity.BookingReminder.Enabled ? "true" : null,
+            ReminderHours = FormText.Text(activity.BookingReminder.HoursBefore),
             Version = activity.Version,
             UnitPrice = Euros.Field(activity.UnitPrice),
             Enrolment = EnrolmentFields.ToInput(activity.Enrolment),

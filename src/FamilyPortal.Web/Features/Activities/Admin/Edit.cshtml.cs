@@ -46,6 +46,7 @@ public partial class EditModel(FamilyPortalDbContext db, CurrentMunicipality cur
                 Days = [.. ServiceDaysText.Week.Where(d => (ServiceDays.SchoolWeek & d.Day) != 0).Select(d => d.Day.ToString())],
                 UnitPrice = Euros.Field(0m),
                 Enrolment = EnrolmentFields.ToInput(new EnrolmentSettings()),
+                ReminderHours = FormText.Text(BookingReminderSettings.DefaultHoursBefore),
             };
             RuleFields.Fill(Input, new BookingRule());
             return Page();
