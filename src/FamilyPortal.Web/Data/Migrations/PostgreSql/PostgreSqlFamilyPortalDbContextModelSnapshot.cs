@@ -144,6 +144,9 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("BookingRemindersDeclined")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Civility")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -317,6 +320,17 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BookingReminder", "FamilyPortal.Web.Features.Activities.Activity.BookingReminder#BookingReminderSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("HoursBefore")
+                                .HasColumnType("integer");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Enrolment", "FamilyPortal.Web.Features.Activities.Activity.Enrolment#EnrolmentSettings", b1 =>
                         {
@@ -633,6 +647,39 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("MunicipalityId", "AttestationId");
 
                     b.ToTable("AttestationLines");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.BookingReminders.BookingReminderSent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("BookingRemindersSent");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Calendar.Closure", b =>
@@ -3091,6 +3138,21 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.HasOne("FamilyPortal.Web.Features.Attestations.Attestation", null)
                         .WithMany("Lines")
                         .HasForeignKey("AttestationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.BookingReminders.BookingReminderSent", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
