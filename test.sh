@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. On a fresh Debian/Ubuntu machine (as root) it first installs what the
 # tests need from the OS packages: Chromium for the browser tests, DejaVu fonts for the captcha images
-# and the invoice PDFs, Java and npm for the HTML checker (vnu-jar), Locust for the load scenario's smoke test.
+# and the invoice PDFs, Java and npm for the HTML checker (vnu-jar), Locust for the load scenario's smoke test,
+# PostgreSQL for the second run of the integration tests.
+# The integration tests run twice: on SQLite (with the rest of the solution) and on PostgreSQL, on a throwaway
+# cluster started here (scripts/postgres-cluster.sh) and stopped at the end whatever happened.
+# FAMILYPORTAL_TEST_POSTGRESQL_RUN=after runs the PostgreSQL run after the other instead of beside it,
+# =off leaves it out.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +18,10 @@ dpkg -s libfontconfig1 >/dev/null 2>&1 || missing+=(libfontconfig1)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
 command -v locust >/dev/null || missing+=(python3-locust)
+pg_run="${FAMILYPORTAL_TEST_POSTGRESQL_RUN:-beside}"
+if [ "$pg_run" != off ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installation des paquets nécessaires aux tests : ${missing[*]}"
@@ -38,14 +47,63 @@ fi
 
 log="$(mktemp)"
 format_log="$(mktemp)"
-trap 'rm -f "$log" "$format_log"' EXIT
+pg_log="$(mktemp)"
+pg_dir=""
+cleanup() {
+  [ -z "$pg_dir" ] || scripts/postgres-cluster.sh stop "$pg_dir"
+  rm -f "$log" "$format_log" "$pg_log"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 dotnet build FamilyPortal.sln -v q -nologo
+
+# The PostgreSQL run: the integration project without its SQLite-only tests (database files, SQLite's own locks).
+pg_args=()
+pg_filter="Database!=SqliteOnly"
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[i]}" = --filter ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+    pg_filter="(${args[i + 1]})&$pg_filter"
+    i=$((i + 1))
+  else
+    pg_args+=("${args[i]}")
+  fi
+done
+run_postgresql() {
+  FAMILYPORTAL_TEST_DATABASE=postgresql FAMILYPORTAL_TEST_POSTGRESQL="$pg_connection" \
+    dotnet test tests/FamilyPortal.Tests --no-build --filter "$pg_filter" ${pg_args[@]+"${pg_args[@]}"} >"$pg_log" 2>&1
+}
+if [ "$pg_run" != off ]; then
+  pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/familyportal-pg.XXXXXX")"
+  pg_connection="$(scripts/postgres-cluster.sh start "$pg_dir")"
+fi
 set +e
+pg_pid=""
+pg_status=0
+pg_started=$SECONDS
+if [ "$pg_run" = beside ]; then
+  run_postgresql &
+  pg_pid=$!
+fi
 # The code follows its own .editorconfig: checked while the built tests run, a drift fails the run.
 dotnet format FamilyPortal.sln --verify-no-changes -v q >"$format_log" 2>&1 &
 format_pid=$!
 dotnet test FamilyPortal.sln --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+if [ "$pg_run" = after ]; then
+  pg_started=$SECONDS
+  run_postgresql
+  pg_status=$?
+elif [ -n "$pg_pid" ]; then
+  wait "$pg_pid"
+  pg_status=$?
+fi
+if [ "$pg_run" != off ]; then
+  echo "=== Tests d'intégration sur PostgreSQL ($((SECONDS - pg_started)) s) ==="
+  cat "$pg_log"
+  cat "$pg_log" >>"$log"
+  [ "$status" -ne 0 ] || status=$pg_status
+fi
 wait "$format_pid"
 format_status=$?
 set -e
@@ -55,7 +113,7 @@ if [ "$format_status" -ne 0 ]; then
   [ "$status" -ne 0 ] || status=$format_status
 fi
 
-# One summary line per test project: "Passed!  - Failed: 0, Passed: 27, Skipped: 0, ..."
+# One summary line per test project and run: "Passed!  - Failed: 0, Passed: 27, Skipped: 0, ..."
 summaries="$(grep -E '^(Passed|Failed)! ' "$log" || true)"
 passed=$(printf '%s\n' "$summaries" | grep -oE 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
 failed=$(printf '%s\n' "$summaries" | grep -oE 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')

@@ -15,11 +15,14 @@ public static class DataRegistration
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         switch (options.Provider)
         {
+            case DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql when string.IsNullOrWhiteSpace(connectionString):
+                throw new InvalidOperationException($"ConnectionStrings:FamilyPortal is required with the {options.Provider} provider.");
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<FamilyPortalDbContext, PostgreSqlFamilyPortalDbContext>((sp, o) =>
+                    o.UseNpgsql(connectionString, pg => pg.EnableRetryOnFailure())
+                        .AddInterceptors(CaseInsensitiveLike.Instance, sp.GetRequiredService<JournalInterceptor>()));
+                break;
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("ConnectionStrings:FamilyPortal is required with the SqlServer provider.");
-                }
                 services.AddDbContext<FamilyPortalDbContext, SqlServerFamilyPortalDbContext>((sp, o) =>
                     o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<JournalInterceptor>()));
                 break;

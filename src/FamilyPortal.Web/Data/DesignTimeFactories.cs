@@ -19,3 +19,12 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
             .UseSqlServer("Server=localhost;Database=FamilyPortal;Trusted_Connection=False;TrustServerCertificate=True").Options,
             new TenantContext());
 }
+
+/// <summary>Lets `dotnet ef` build the PostgreSQL context without a server: no connection is opened.</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlFamilyPortalDbContext>
+{
+    public PostgreSqlFamilyPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlFamilyPortalDbContext>()
+            .UseNpgsql("Host=localhost;Database=familyportal").Options,
+            new TenantContext());
+}

@@ -9,20 +9,20 @@ namespace FamilyPortal.Web.Data;
 /// </summary>
 public sealed class PlaceCounter(FamilyPortalDbContext db, PlaceTable places)
 {
+    private PlaceStatements Sql => places.For(db.Database);
+
     public async Task<bool> TryTakeAsync(int municipalityId, int activityId, DateOnly date, int? capacity, CancellationToken ct)
     {
         await EnsureRowAsync(municipalityId, activityId, date, ct);
         var taken = capacity is { } limit
-            ? await db.Database.ExecuteSqlRawAsync(places.TakeWithinLimit, [activityId, date, limit], ct)
-            : await db.Database.ExecuteSqlRawAsync(places.Take, [activityId, date], ct);
+            ? await db.Database.ExecuteSqlRawAsync(Sql.TakeWithinLimit, [activityId, date, limit], ct)
+            : await db.Database.ExecuteSqlRawAsync(Sql.Take, [activityId, date], ct);
         return taken == 1;
     }
 
     public Task<int> GiveBackAsync(int activityId, DateOnly date, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(places.GiveBack, [activityId, date], ct);
+        db.Database.ExecuteSqlRawAsync(Sql.GiveBack, [activityId, date], ct);
 
     private Task<int> EnsureRowAsync(int municipalityId, int activityId, DateOnly date, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
-            db.Database.IsSqlServer() ? places.EnsureRowSqlServer : places.EnsureRowSqlite,
-            [activityId, date, municipalityId], ct);
+        db.Database.ExecuteSqlRawAsync(Sql.EnsureRow, [activityId, date, municipalityId], ct);
 }

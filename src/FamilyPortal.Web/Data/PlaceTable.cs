@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
 namespace FamilyPortal.Web.Data;
 
 /// <summary>
@@ -11,31 +14,48 @@ public sealed class PlaceTable
 
     private PlaceTable(string table, string date, string count)
     {
-        var row = $"ActivityId = {{0}} AND {date} = {{1}}";
-        Take = $"UPDATE {table} SET {count} = {count} + 1 WHERE {row}";
-        TakeWithinLimit = $"{Take} AND {count} < {{2}}";
-        GiveBack = $"UPDATE {table} SET {count} = {count} - 1 WHERE {row} AND {count} > 0";
-        EnsureRowSqlite = $"INSERT OR IGNORE INTO {table} (ActivityId, {date}, MunicipalityId, {count}) VALUES ({{0}}, {{1}}, {{2}}, 0)";
+        Sqlite = PlaceStatements.Counting(table, date, count, name => name,
+            $"INSERT OR IGNORE INTO {table} (ActivityId, {date}, MunicipalityId, {count}) VALUES ({{0}}, {{1}}, {{2}}, 0)");
         // HOLDLOCK makes the existence test and the insert one step for concurrent transactions.
-        EnsureRowSqlServer = $$"""
+        SqlServer = PlaceStatements.Counting(table, date, count, name => name, $$"""
             MERGE {{table}} WITH (HOLDLOCK) AS target
             USING (SELECT {0} AS ActivityId, {1} AS {{date}}) AS source
             ON target.ActivityId = source.ActivityId AND target.{{date}} = source.{{date}}
             WHEN NOT MATCHED THEN INSERT (ActivityId, {{date}}, MunicipalityId, {{count}}) VALUES ({0}, {1}, {2}, 0);
-            """;
+            """);
+        // The primary key (activity, date) arbitrates concurrent inserts: the loser waits for the winner's
+        // commit, then finds the row there and inserts nothing. Its names are quoted, as EF Core created them.
+        PostgreSql = PlaceStatements.Counting(table, date, count, name => $"\"{name}\"", $$"""
+            INSERT INTO "{{table}}" ("ActivityId", "{{date}}", "MunicipalityId", "{{count}}") VALUES ({0}, {1}, {2}, 0)
+            ON CONFLICT ("ActivityId", "{{date}}") DO NOTHING
+            """);
     }
 
-    /// <summary>Takes a place; parameters: activity, date.</summary>
-    public string Take { get; }
+    public PlaceStatements Sqlite { get; }
 
-    /// <summary>Takes a place only while fewer than the limit are taken; parameters: activity, date, limit.</summary>
-    public string TakeWithinLimit { get; }
+    public PlaceStatements SqlServer { get; }
 
-    /// <summary>Gives a place back, never below zero; parameters: activity, date.</summary>
-    public string GiveBack { get; }
+    public PlaceStatements PostgreSql { get; }
 
-    /// <summary>Creates the counter row at zero if missing; parameters: activity, date, collectivité.</summary>
-    public string EnsureRowSqlite { get; }
+    public PlaceStatements For(DatabaseFacade database) =>
+        database.IsNpgsql() ? PostgreSql : database.IsSqlServer() ? SqlServer : Sqlite;
+}
 
-    public string EnsureRowSqlServer { get; }
+/// <param name="Take">Takes a place; parameters: activity, date.</param>
+/// <param name="TakeWithinLimit">Takes a place only while fewer than the limit are taken; parameters: activity, date, limit.</param>
+/// <param name="GiveBack">Gives a place back, never below zero; parameters: activity, date.</param>
+/// <param name="EnsureRow">Creates the counter row at zero if missing; parameters: activity, date, collectivité.</param>
+public sealed record PlaceStatements(string Take, string TakeWithinLimit, string GiveBack, string EnsureRow)
+{
+    /// <summary>
+    /// One UPDATE per step: a concurrent update of the same row waits for the other's commit and then tests
+    /// « taken &lt; limit » again on the row as it now is, so two requests cannot both take the last place.
+    /// </summary>
+    public static PlaceStatements Counting(string table, string date, string count, Func<string, string> quote, string ensureRow)
+    {
+        var (t, d, c) = (quote(table), quote(date), quote(count));
+        var row = $"{quote("ActivityId")} = {{0}} AND {d} = {{1}}";
+        var take = $"UPDATE {t} SET {c} = {c} + 1 WHERE {row}";
+        return new PlaceStatements(take, $"{take} AND {c} < {{2}}", $"UPDATE {t} SET {c} = {c} - 1 WHERE {row} AND {c} > 0", ensureRow);
+    }
 }

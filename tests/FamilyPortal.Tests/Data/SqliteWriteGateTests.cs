@@ -8,6 +8,7 @@ namespace FamilyPortal.Tests.Data;
 /// The portal's SQLite writers take turns (see <see cref="SqliteWriteGate"/>): many at once all succeed,
 /// and a writer that fails, inside a transaction or alone, gives its turn back.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public sealed class SqliteWriteGateTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory _factory;

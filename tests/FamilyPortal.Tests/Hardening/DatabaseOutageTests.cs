@@ -12,6 +12,7 @@ namespace FamilyPortal.Tests.Hardening;
 /// French « réessayez » page with 503 and Retry-After, no stack trace, and nothing of the action is written;
 /// once the database is back the same action works.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory factory) : IClassFixture<DatabaseOutageTests.OutageFactory>
 {
     /// <summary>The database in a folder of its own (so it can be taken away), waiting one second for a lock.</summary>

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +29,7 @@ public static class Poison
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.WorkDirectory, "portal.db")};Pooling=False");
+        await using var connection = DatabaseFingerprint.Connect(factory);
         await connection.OpenAsync();
         var index = 0;
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.BaseType is null))
@@ -50,20 +50,33 @@ public static class Poison
             {
                 var table = entity.GetTableName()!;
                 var value = MarkerFor(index++, column.Name);
+                if (TestDatabase.IsPostgreSql && value.Length > column.GetMaxLength())
+                {
+                    // PostgreSQL refuses text longer than its column, as the portal's forms do; the SQLite run covers it.
+                    continue;
+                }
                 await using var command = connection.CreateCommand();
                 command.CommandText = isAccount
-                    ? $"UPDATE \"{table}\" SET \"{column.GetColumnName()}\" = $v WHERE \"Id\" IN ({string.Join(',', accountIds.Select((_, i) => $"$a{i}"))});"
-                    : $"UPDATE \"{table}\" SET \"{column.GetColumnName()}\" = $v WHERE \"{(isMunicipality ? "Id" : "MunicipalityId")}\" = $m;";
-                command.Parameters.AddWithValue("$v", value);
-                command.Parameters.AddWithValue("$m", municipalityId);
+                    ? $"UPDATE \"{table}\" SET \"{column.GetColumnName()}\" = @v WHERE \"Id\" IN ({string.Join(',', accountIds.Select((_, i) => $"@a{i}"))});"
+                    : $"UPDATE \"{table}\" SET \"{column.GetColumnName()}\" = @v WHERE \"{(isMunicipality ? "Id" : "MunicipalityId")}\" = @m;";
+                Add(command, "@v", value);
+                Add(command, "@m", municipalityId);
                 foreach (var (id, i) in accountIds.Select((id, i) => (id, i)))
                 {
-                    command.Parameters.AddWithValue($"$a{i}", id);
+                    Add(command, $"@a{i}", id);
                 }
                 await command.ExecuteNonQueryAsync();
                 written[$"{table}.{column.GetColumnName()}"] = value;
             }
         }
         return written;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -92,14 +91,14 @@ public static class PortalSweep
         ["From", "To", "Subject", "Date", "Message-Id", "MIME-Version", "Content-Type", "Content-Transfer-Encoding", "Auto-Submitted"];
 
     /// <summary>
-    /// Text longer than its column allows: SQLite keeps it, SQL Server refuses the whole save with an error,
+    /// Text longer than its column allows: SQLite keeps it, SQL Server and PostgreSQL refuse the whole save with an error,
     /// so a form that let it through would answer 500 in production.
     /// </summary>
     public static async Task CheckLengthsAsync(PortalFactory factory, List<string> failures)
     {
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.WorkDirectory, "portal.db")};Mode=ReadOnly;Pooling=False");
+        await using var connection = DatabaseFingerprint.Connect(factory, readOnly: true);
         await connection.OpenAsync();
         foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
         {

@@ -19,6 +19,7 @@ namespace FamilyPortal.Tests.Security;
 /// staff member's authenticator key, the master keys of the Data Protection key ring), then look for each
 /// one in every cell of every table and in the raw bytes of the file and its write-ahead log.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public class DatabaseCopyTests(AccountsFactory factory) : IClassFixture<AccountsFactory>
 {
     private sealed record Secrets(string AdhesionCode, string ProtectedCode, string SessionId, string Cookie, string AuthenticatorKey, IReadOnlyList<string> MasterKeys);

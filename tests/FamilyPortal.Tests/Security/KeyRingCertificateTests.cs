@@ -98,6 +98,7 @@ public sealed class KeyRingCertificateTests : IDisposable
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task Keys_and_authenticator_keys_written_in_clear_by_an_older_portal_are_encrypted_at_start_and_still_work()
     {
         using var portal = new PortalFactory();

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace FamilyPortal.Tests.Support;
 
@@ -71,17 +73,16 @@ public static class DatabaseFingerprint
     private sealed record Table(string Name, HashSet<string> Columns, List<Row> Rows);
 
     /// <summary>
-    /// Every table, on a connection the caller keeps open (SQLite answers it synchronously), without the given
-    /// columns of some tables.
+    /// Every table, on a connection the caller keeps open, without the given columns of some tables.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> OfDatabase(SqliteConnection connection, IReadOnlyDictionary<string, string[]>? ignoredColumns = null) =>
+    public static IReadOnlyDictionary<string, string> OfDatabase(DbConnection connection, IReadOnlyDictionary<string, string[]>? ignoredColumns = null) =>
         ReadAsync(connection, tables => tables.ToDictionary(t => t.Name, t => ignoredColumns?.GetValueOrDefault(t.Name) is { } skipped
             ? t.Rows.Select(r => new Row(r.Values.Where(v => !skipped.Contains(v.Key, StringComparer.Ordinal)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)))
             : (IEnumerable<Row>)t.Rows)).GetAwaiter().GetResult();
 
     private static async Task<IReadOnlyDictionary<string, string>> ReadAsync(PortalFactory factory, Func<List<Table>, Dictionary<string, IEnumerable<Row>>> select)
     {
-        await using var connection = new SqliteConnection(ConnectionString(factory));
+        await using var connection = Connect(factory);
         await connection.OpenAsync();
         return await ReadAsync(connection, select);
     }
@@ -89,12 +90,22 @@ public static class DatabaseFingerprint
     public static string ConnectionString(PortalFactory factory) =>
         factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("FamilyPortal")!;
 
-    private static async Task<IReadOnlyDictionary<string, string>> ReadAsync(SqliteConnection connection, Func<List<Table>, Dictionary<string, IEnumerable<Row>>> select)
+    /// <summary>A new connection (not open) to the portal's database, outside the portal's pool.</summary>
+    public static DbConnection Connect(PortalFactory factory, bool readOnly = false) => TestDatabase.IsPostgreSql
+        ? new NpgsqlConnection(ConnectionString(factory) + ";Pooling=False")
+        : new SqliteConnection(ConnectionString(factory) + (readOnly ? ";Mode=ReadOnly" : "") + ";Pooling=False");
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadAsync(DbConnection connection, Func<List<Table>, Dictionary<string, IEnumerable<Row>>> select)
     {
+        var postgreSql = connection is NpgsqlConnection;
         var tables = new List<Table>();
-        foreach (var name in await ListAsync(connection, $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '{RateLimitCounters}' ORDER BY name"))
+        foreach (var name in await ListAsync(connection, postgreSql
+            ? $"SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '{RateLimitCounters}' ORDER BY table_name"
+            : $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '{RateLimitCounters}' ORDER BY name"))
         {
-            var columns = (await ListAsync(connection, $"SELECT name FROM pragma_table_info('{name}')")).ToHashSet();
+            var columns = (await ListAsync(connection, postgreSql
+                ? $"SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{name}'"
+                : $"SELECT name FROM pragma_table_info('{name}')")).ToHashSet();
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{name}\"";
             await using var reader = await command.ExecuteReaderAsync();
@@ -126,7 +137,7 @@ public static class DatabaseFingerprint
         return $"{lines.Count} rows #{Convert.ToHexString(hash)[..12]}";
     }
 
-    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql)
+    private static async Task<List<string>> ListAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

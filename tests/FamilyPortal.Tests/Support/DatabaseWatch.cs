@@ -1,10 +1,11 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Npgsql;
 
 namespace FamilyPortal.Tests.Support;
 
 /// <summary>
-/// Watches a portal's database through a long sweep of submissions. SQLite's data_version tells cheaply
-/// whether anyone committed since the last look, so the fingerprint is only read again when something was written.
+/// Watches a portal's database through a long sweep of submissions. SQLite's data_version (PostgreSQL: the next
+/// transaction id, taken by every writer) tells cheaply whether anyone wrote since the last look, so the fingerprint is only read again when something was written.
 /// </summary>
 public sealed class DatabaseWatch : IDisposable
 {
@@ -25,12 +26,12 @@ public sealed class DatabaseWatch : IDisposable
         ["AspNetUsers"] = ["AccessFailedCount", "LockoutEnd", "ConcurrencyStamp"],
     };
 
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private long _version;
 
     public DatabaseWatch(PortalFactory factory)
     {
-        _connection = new SqliteConnection(DatabaseFingerprint.ConnectionString(factory) + ";Mode=ReadOnly;Pooling=False");
+        _connection = DatabaseFingerprint.Connect(factory, readOnly: true);
         _connection.Open();
         _version = DataVersion();
         Current = DatabaseFingerprint.OfDatabase(_connection, IgnoredColumns);
@@ -63,7 +64,9 @@ public sealed class DatabaseWatch : IDisposable
     private long DataVersion()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "PRAGMA data_version;";
+        command.CommandText = _connection is NpgsqlConnection
+            ? "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint;"
+            : "PRAGMA data_version;";
         return (long)command.ExecuteScalar()!;
     }
 

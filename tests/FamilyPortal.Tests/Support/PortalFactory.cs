@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace FamilyPortal.Tests.Support;
 
 /// <summary>
-/// The real application on its own SQLite file built by the migrations, with a fake clock and mail
+/// The real application on its own database built by the migrations (a SQLite file, or a PostgreSQL database: see <see cref="TestDatabase"/>), with a fake clock and mail
 /// written to its own folder. Extra settings (an SMTP server, for instance) come through the constructor.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
@@ -26,8 +26,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         Interlocked.Increment(ref _running);
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
-            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:FamilyPortal"] = TestDatabase.IsPostgreSql
+                ? _postgreSqlDatabase = TestDatabase.CreatePostgreSql()
+                : $"Data Source={Path.Combine(WorkDirectory, "portal.db")}",
+            ["Database:Provider"] = TestDatabase.Provider,
             [AdhesionCodeVault.KeySetting] = TestAdhesionCodeKey,
             ["Email:PickupDirectory"] = Path.Combine(WorkDirectory, "mail"),
             ["Email:DispatcherEnabled"] = "false",
@@ -59,6 +61,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public static PortalFactory With(IDictionary<string, string?> settings) => new Configured(settings);
 
     private sealed class Configured(IDictionary<string, string?> settings) : PortalFactory(settings);
+
+    private readonly string? _postgreSqlDatabase;
 
     private static int _running;
     private int _stopped;
@@ -109,6 +113,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             Interlocked.Decrement(ref _running);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_postgreSqlDatabase is not null)
+            {
+                TestDatabase.DropPostgreSql(_postgreSqlDatabase);
+            }
             try
             {
                 Directory.Delete(WorkDirectory, recursive: true);

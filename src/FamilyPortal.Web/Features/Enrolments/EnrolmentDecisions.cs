@@ -168,7 +168,8 @@ public sealed class EnrolmentDecisions(
                     && e.State == EnrolmentState.Waiting, ct);
             }
             waiting++;
-            (enrolment.State, enrolment.WaitingSinceUtc) = (EnrolmentState.Waiting, now.AddTicks(waiting));
+            // A microsecond apart, the finest step every provider keeps (PostgreSQL drops the ticks below it).
+            (enrolment.State, enrolment.WaitingSinceUtc) = (EnrolmentState.Waiting, now.AddMicroseconds(waiting));
             ranks.Add(waiting);
         }
         return ranks;

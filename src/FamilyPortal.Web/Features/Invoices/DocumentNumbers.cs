@@ -13,6 +13,16 @@ public sealed class DocumentNumbers(FamilyPortalDbContext db)
     public async Task<int> ReserveAsync(int municipalityId, DocumentSeries series, int year, int count, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (db.Database.IsNpgsql())
+        {
+            // One statement: the primary key makes a concurrent first issue wait for this one's commit, then raise the row.
+            var reserved = await db.Database.SqlQuery<int>($"""
+                INSERT INTO "DocumentCounters" ("MunicipalityId", "Series", "Year", "Last") VALUES ({municipalityId}, {(int)series}, {year}, {count})
+                ON CONFLICT ("MunicipalityId", "Series", "Year") DO UPDATE SET "Last" = "DocumentCounters"."Last" + excluded."Last"
+                RETURNING "Last" AS "Value"
+                """).ToListAsync(ct);
+            return reserved.Single() - count + 1;
+        }
         await EnsureRowAsync(municipalityId, series, year, ct);
         var last = db.Database.IsSqlServer()
             ? await db.Database.SqlQuery<int>($"""

@@ -29,7 +29,18 @@ public sealed class BasketValidator(
 
     public async Task<Outcome> ValidateAsync(ParentScope scope, CancellationToken ct)
     {
-        var outcome = await db.InTransactionAsync(token => ApplyAsync(scope, token), ct);
+        Outcome outcome;
+        try
+        {
+            outcome = await db.InTransactionAsync(token => ApplyAsync(scope, token), ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A database that locks rows (not SQLite's single writer) lets two « Valider » of the same basket run
+            // side by side: the one that commits second finds the booking or the basket line taken, and rolls back.
+            // Judged again, the lines the other applied are gone from the basket; the rest are applied now.
+            outcome = await db.InTransactionAsync(token => ApplyAsync(scope, token), ct);
+        }
         logger.LogInformation("Panier validé pour le compte {AccountId} : {Booked} réservé(s), {Cancelled} annulé(s), {Refused} refusé(s)",
             scope.AccountId, outcome.Booked, outcome.Cancelled, outcome.Refused);
         metrics.BasketLines(MetricOutcomes.Booked, outcome.Booked);

@@ -165,6 +165,7 @@ public class ParentDocumentsTests(AccountsFactory factory) : IClassFixture<Accou
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task The_database_file_does_not_hold_the_content_of_a_deposited_file_in_clear()
     {
         var (tenant, types, parent) = await FamilyAsync();

@@ -75,6 +75,7 @@ public class HealthRecordTests(AccountsFactory factory) : IClassFixture<Accounts
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")]
     public async Task The_allergy_is_not_in_clear_in_the_database_file()
     {
         var tenant = await TenantBuilder.CreateAsync(factory);

@@ -91,9 +91,8 @@ public class JournalledBillingTests(AccountsFactory factory) : IClassFixture<Acc
         var (tenant, bracketA, bracketB, study, admin) = await PricedAsync();
         var before = await PricesAsync(tenant.MunicipalityId);
         // The database refuses the new price of the study, after the page has removed and changed the others.
-        var trigger = "CREATE TRIGGER refuse_study_price BEFORE INSERT ON BracketPrices WHEN NEW.ActivityId = "
-            + study.ToString(CultureInfo.InvariantCulture) + " BEGIN SELECT RAISE(ABORT, 'refusé pour le test'); END;";
-        await ReadAsync(factory, tenant.MunicipalityId, db => db.Database.ExecuteSqlRawAsync(trigger));
+        var trigger = RefusingTrigger.OnInsert("refuse_study_price", "BracketPrices", "ActivityId", study);
+        await ReadAsync(factory, tenant.MunicipalityId, db => db.Database.ExecuteSqlRawAsync(trigger.Create));
         try
         {
             var response = await admin.PostFormAsync(BracketsUrl, new Dictionary<string, string?>
@@ -109,7 +108,7 @@ public class JournalledBillingTests(AccountsFactory factory) : IClassFixture<Acc
         }
         finally
         {
-            await ReadAsync(factory, tenant.MunicipalityId, db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_study_price;"));
+            await ReadAsync(factory, tenant.MunicipalityId, db => db.Database.ExecuteSqlRawAsync(trigger.Drop));
         }
     }
 }

@@ -10,6 +10,7 @@ namespace FamilyPortal.Tests.Features.Reservations;
 /// and with the tenant filter it once chose the lone MunicipalityId index and read every booking of the
 /// town (see the README's « Performance »). These tests keep the plan on the composite indexes.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public partial class QueryPlanTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [GeneratedRegex(@"^\.param set (\S+) (.*)$", RegexOptions.Multiline)]
