@@ -126,12 +126,17 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("IdHash");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("DeviceId");
 
                     b.ToTable("AccountSessions");
                 });
@@ -270,6 +275,91 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.RememberedDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("RememberedDevices");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.SignInTicket", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("ChecksPerSecond")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Identifiant")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QueueAhead")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RememberDevice")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("SignInTickets");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
@@ -277,6 +367,12 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("BillUnannouncedAbsences")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Billing")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
@@ -498,6 +594,61 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Sites");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attendance.AttendanceMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("ArrivedAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("LeftAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime>("MarkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedByAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("Motif")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ChildId", "ActivityId", "Date")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ActivityId", "Date");
+
+                    b.ToTable("AttendanceMarks");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
@@ -2162,6 +2313,149 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<byte[]>("AttachmentSealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("AttachmentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuthorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("AuthorSide")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsInternalNote")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadByFamilyAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReadByStaffAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("MunicipalityId", "ThreadId");
+
+                    b.ToTable("Message");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Messages.MessageSubject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("MessageSubject");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Messages.MessageThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssignedAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("StartedByStaff")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("MunicipalityId", "FamilyId");
+
+                    b.HasIndex("MunicipalityId", "Status", "UpdatedAtUtc");
+
+                    b.ToTable("MessageThread");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2711,6 +3005,46 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.ToTable("JobLeases");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.RateLimits.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Policy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PartitionHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Policy", "PartitionHash", "WindowStart");
+
+                    b.HasIndex("WindowEnd");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.ReferenceData.ReferenceDataStamp", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("ReferenceDataStamps");
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3067,6 +3401,15 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Accounts.RememberedDevice", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Accounts.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.Activities.Activity", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
@@ -3110,6 +3453,27 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Municipality");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Attendance.AttendanceMark", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Families.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Attestations.Attestation", b =>
@@ -3676,6 +4040,45 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.Navigation("Municipality");
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Messages.MessageThread", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Messages.MessageSubject", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Messages.MessageThread", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Features.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Features.News.NewsItem", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
@@ -3865,6 +4268,15 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FamilyPortal.Web.Infrastructure.ReferenceData.ReferenceDataStamp", b =>
+                {
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
                 {
                     b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
@@ -3967,6 +4379,11 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("FamilyPortal.Web.Features.Invoices.QuotientBracket", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("FamilyPortal.Web.Features.Messages.MessageThread", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.Payments.OnlinePayment", b =>
