@@ -18,21 +18,42 @@ public static class MessageRows
         var thread = new MessageThread { MunicipalityId = municipalityId, FamilyId = familyId, Subject = "Restauration scolaire", CreatedAtUtc = at, UpdatedAtUtc = at };
         thread.Messages.Add(new Message
         {
-            MunicipalityId = municipalityId, AuthorSide = MessageSide.Parent, AuthorName = "Camille MARTIN",
-            Text = "Question de la famille", SentAtUtc = at, ReadByFamilyAtUtc = at, ReadByStaffAtUtc = at,
+            MunicipalityId = municipalityId,
+            AuthorSide = MessageSide.Parent,
+            AuthorName = "Camille MARTIN",
+            Text = "Question de la famille",
+            SentAtUtc = at,
+            ReadByFamilyAtUtc = at,
+            ReadByStaffAtUtc = at,
         });
         thread.Messages.Add(new Message
         {
-            MunicipalityId = municipalityId, AuthorSide = MessageSide.Staff, AuthorName = "Claire AGENT",
-            Text = "Réponse de la mairie", SentAtUtc = at.AddHours(1), ReadByStaffAtUtc = at.AddHours(1), ReadByFamilyAtUtc = at.AddHours(2),
-            AttachmentName = "reponse.pdf", AttachmentContentType = "application/pdf", AttachmentSize = 14, AttachmentSha256 = "",
+            MunicipalityId = municipalityId,
+            AuthorSide = MessageSide.Staff,
+            AuthorName = "Claire AGENT",
+            Text = "Réponse de la mairie",
+            SentAtUtc = at.AddHours(1),
+            ReadByStaffAtUtc = at.AddHours(1),
+            ReadByFamilyAtUtc = at.AddHours(2),
+            AttachmentName = "reponse.pdf",
+            AttachmentContentType = "application/pdf",
+            AttachmentSize = 14,
+            AttachmentSha256 = "",
             AttachmentSealed = sensitive.Seal("%PDF-1.4 %%EOF"u8),
         });
         thread.Messages.Add(new Message
         {
-            MunicipalityId = municipalityId, AuthorSide = MessageSide.Staff, AuthorName = "Claire AGENT", IsInternalNote = true,
-            Text = InternalNoteText, SentAtUtc = at.AddHours(3), ReadByStaffAtUtc = at.AddHours(3),
-            AttachmentName = "note.pdf", AttachmentContentType = "application/pdf", AttachmentSize = 14, AttachmentSha256 = "",
+            MunicipalityId = municipalityId,
+            AuthorSide = MessageSide.Staff,
+            AuthorName = "Claire AGENT",
+            IsInternalNote = true,
+            Text = InternalNoteText,
+            SentAtUtc = at.AddHours(3),
+            ReadByStaffAtUtc = at.AddHours(3),
+            AttachmentName = "note.pdf",
+            AttachmentContentType = "application/pdf",
+            AttachmentSize = 14,
+            AttachmentSha256 = "",
             AttachmentSealed = sensitive.Seal("%PDF-1.4 %%EOF"u8),
         });
         db.Add(thread);

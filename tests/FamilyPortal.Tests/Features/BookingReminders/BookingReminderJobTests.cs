@@ -44,8 +44,13 @@ public class BookingReminderJobTests(AccountsFactory factory) : IClassFixture<Ac
             }
             db.Enrolments.Add(new Enrolment
             {
-                MunicipalityId = tenant.MunicipalityId, ChildId = tenant.ChildId, ActivityId = enrolled, PeriodLabel = "Année scolaire 2026-2027",
-                StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 7, 3), State = EnrolmentState.Enrolled,
+                MunicipalityId = tenant.MunicipalityId,
+                ChildId = tenant.ChildId,
+                ActivityId = enrolled,
+                PeriodLabel = "Année scolaire 2026-2027",
+                StartDate = new DateOnly(2026, 9, 1),
+                EndDate = new DateOnly(2027, 7, 3),
+                State = EnrolmentState.Enrolled,
             });
             db.Bookings.Add(new Booking { MunicipalityId = tenant.MunicipalityId, ChildId = tenant.ChildId, ActivityId = tenant.ActivityId, Date = NextWeek.AddDays(3) });
             return await db.SaveChangesAsync();
