@@ -39,6 +39,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "reason" => "Pièce illisible",
         // A message's attachment: a file, not an id; the thread named by the route is what must stay out of reach.
         "upload" => "",
+        // A valid pointage: were the other collectivité's child found, it would be marked present.
+        "action" => "present",
         _ => more?.GetValueOrDefault(name.ToLowerInvariant()),
     };
 

@@ -32,9 +32,11 @@ public class SignInModel(
     [Display(Name = "Mot de passe")]
     public string? Password { get; set; }
 
+    /// <summary>« Rester connecté sur cet appareil »: « true » when ticked (text, so that any other value is refused, not a 500).</summary>
     [BindProperty]
-    [Display(Name = "Rester connecté sur cet appareil")]
-    public bool RememberDevice { get; set; }
+    public string? RememberDevice { get; set; }
+
+    private bool RemembersDevice => RememberDevice == "true";
 
     [BindProperty(SupportsGet = true, Name = "retour")]
     public string? ReturnUrl { get; set; }
@@ -71,6 +73,10 @@ public class SignInModel(
         {
             ModelState.AddModelError(nameof(Password), "Saisissez votre mot de passe.");
         }
+        if (RememberDevice is not (null or "true"))
+        {
+            ModelState.AddModelError(nameof(RememberDevice), "Cochez la case ou laissez-la vide.");
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -86,11 +92,11 @@ public class SignInModel(
         if ((queued.Ahead > 0 && TimeSpan.FromSeconds(WaitingRoomEstimate.Seconds(queued.Ahead, queued.ChecksPerSecond)) > waitingRoomAfter)
             || await Task.WhenAny(checking, Task.Delay(waitingRoomAfter, CancellationToken.None)) != checking)
         {
-            await tickets.OpenAsync(HttpContext, checking, identifiant, returnUrl, RememberDevice, queued.Ahead, queued.ChecksPerSecond, ct);
+            await tickets.OpenAsync(HttpContext, checking, identifiant, returnUrl, RemembersDevice, queued.Ahead, queued.ChecksPerSecond, ct);
             logger.LogInformation("Connexion en file d'attente ({Ahead} vérifications avant elle)", queued.Ahead);
             return RedirectToPage("/Accounts/SignInWaiting");
         }
-        return await CompleteAsync(await checking, RememberDevice, returnUrl, ct);
+        return await CompleteAsync(await checking, RemembersDevice, returnUrl, ct);
     }
 
     private async Task<IActionResult> CompleteAsync(SignInCheckResult result, bool rememberDevice, string? returnUrl, CancellationToken ct)

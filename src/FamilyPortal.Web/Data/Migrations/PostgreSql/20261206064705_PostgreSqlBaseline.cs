@@ -156,6 +156,42 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    Policy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PartitionHash = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    WindowEnd = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => new { x.Policy, x.PartitionHash, x.WindowStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInTickets",
+                columns: table => new
+                {
+                    IdHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: true),
+                    Identifiant = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RememberDevice = table.Column<bool>(type: "boolean", nullable: false),
+                    QueueAhead = table.Column<int>(type: "integer", nullable: false),
+                    ChecksPerSecond = table.Column<double>(type: "double precision", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    CheckedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInTickets", x => x.IdHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -218,6 +254,7 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     NotificationChannel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    BookingRemindersDeclined = table.Column<bool>(type: "boolean", nullable: false),
                     SecondaryPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     SecondaryEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     SecretQuestion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -399,6 +436,27 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "MessageSubject",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageSubject", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessageSubject_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NewsItems",
                 columns: table => new
                 {
@@ -443,6 +501,24 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         principalTable: "Municipalities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceDataStamps",
+                columns: table => new
+                {
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceDataStamps", x => x.MunicipalityId);
+                    table.ForeignKey(
+                        name: "FK_ReferenceDataStamps_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -543,7 +619,8 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     IdHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     AccountId = table.Column<string>(type: "text", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -666,6 +743,58 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_FamilyImportDrafts_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RememberedDevices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RememberedDevices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RememberedDevices_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookingRemindersSent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    FamilyId = table.Column<int>(type: "integer", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Lines = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingRemindersSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BookingRemindersSent_Families_FamilyId",
+                        column: x => x.FamilyId,
+                        principalTable: "Families",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BookingRemindersSent_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
                         principalTable: "Municipalities",
                         principalColumn: "Id",
@@ -848,6 +977,38 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "MessageThread",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    FamilyId = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AssignedAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    StartedByStaff = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageThread", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessageThread_Families_FamilyId",
+                        column: x => x.FamilyId,
+                        principalTable: "Families",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MessageThread_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OnlinePayments",
                 columns: table => new
                 {
@@ -1011,7 +1172,11 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
                     IsArchived = table.Column<bool>(type: "boolean", nullable: false),
                     TaxCreditEligible = table.Column<bool>(type: "boolean", nullable: false),
+                    Billing = table.Column<int>(type: "integer", nullable: false),
+                    BillUnannouncedAbsences = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
+                    BookingReminder_Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    BookingReminder_HoursBefore = table.Column<int>(type: "integer", nullable: false),
                     Enrolment_AutoAccept = table.Column<bool>(type: "boolean", nullable: false),
                     Enrolment_Capacity = table.Column<int>(type: "integer", nullable: true),
                     Enrolment_Classes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -1277,6 +1442,45 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Message",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    ThreadId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorSide = table.Column<int>(type: "integer", nullable: false),
+                    AuthorAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    IsInternalNote = table.Column<bool>(type: "boolean", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadByFamilyAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReadByStaffAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AttachmentName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AttachmentSize = table.Column<long>(type: "bigint", nullable: true),
+                    AttachmentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AttachmentSealed = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Message", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Message_MessageThread_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "MessageThread",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Message_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OnlinePaymentInvoices",
                 columns: table => new
                 {
@@ -1484,6 +1688,47 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_EnrolmentLoads_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AttendanceMarks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Motif = table.Column<int>(type: "integer", nullable: true),
+                    ArrivedAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    LeftAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    MarkedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MarkedByAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceMarks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceMarks_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AttendanceMarks_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AttendanceMarks_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
                         principalTable: "Municipalities",
                         principalColumn: "Id",
@@ -1940,6 +2185,11 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 column: "AccountId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountSessions_DeviceId",
+                table: "AccountSessions",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_MunicipalityId_SiteId_Label",
                 table: "Activities",
                 columns: new[] { "MunicipalityId", "SiteId", "Label" },
@@ -2043,6 +2293,22 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceMarks_ActivityId",
+                table: "AttendanceMarks",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceMarks_ChildId_ActivityId_Date",
+                table: "AttendanceMarks",
+                columns: new[] { "ChildId", "ActivityId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceMarks_MunicipalityId_ActivityId_Date",
+                table: "AttendanceMarks",
+                columns: new[] { "MunicipalityId", "ActivityId", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AttestationLines_AttestationId",
                 table: "AttestationLines",
                 column: "AttestationId");
@@ -2109,6 +2375,17 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 name: "IX_BasketValidations_MunicipalityId",
                 table: "BasketValidations",
                 column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingRemindersSent_FamilyId",
+                table: "BookingRemindersSent",
+                column: "FamilyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BookingRemindersSent_MunicipalityId_FamilyId_WeekStart",
+                table: "BookingRemindersSent",
+                columns: new[] { "MunicipalityId", "FamilyId", "WeekStart" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_ActivityId_Date",
@@ -2464,6 +2741,37 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Message_MunicipalityId_ThreadId",
+                table: "Message",
+                columns: new[] { "MunicipalityId", "ThreadId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Message_ThreadId",
+                table: "Message",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageSubject_MunicipalityId_Name",
+                table: "MessageSubject",
+                columns: new[] { "MunicipalityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageThread_FamilyId",
+                table: "MessageThread",
+                column: "FamilyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageThread_MunicipalityId_FamilyId",
+                table: "MessageThread",
+                columns: new[] { "MunicipalityId", "FamilyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageThread_MunicipalityId_Status_UpdatedAtUtc",
+                table: "MessageThread",
+                columns: new[] { "MunicipalityId", "Status", "UpdatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Municipalities_ShortName",
                 table: "Municipalities",
                 column: "ShortName",
@@ -2559,6 +2867,22 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RateLimitCounters_WindowEnd",
+                table: "RateLimitCounters",
+                column: "WindowEnd");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RememberedDevices_AccountId",
+                table: "RememberedDevices",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RememberedDevices_SecretHash",
+                table: "RememberedDevices",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResponsibleAdults_FamilyId",
                 table: "ResponsibleAdults",
                 column: "FamilyId");
@@ -2578,6 +2902,11 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 table: "ServiceKinds",
                 columns: new[] { "MunicipalityId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInTickets_ExpiresAtUtc",
+                table: "SignInTickets",
+                column: "ExpiresAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sites_MunicipalityId_Name",
@@ -2665,6 +2994,9 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AttendanceMarks");
+
+            migrationBuilder.DropTable(
                 name: "AttestationLines");
 
             migrationBuilder.DropTable(
@@ -2672,6 +3004,9 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "BasketValidations");
+
+            migrationBuilder.DropTable(
+                name: "BookingRemindersSent");
 
             migrationBuilder.DropTable(
                 name: "Bookings");
@@ -2740,6 +3075,12 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 name: "Memberships");
 
             migrationBuilder.DropTable(
+                name: "Message");
+
+            migrationBuilder.DropTable(
+                name: "MessageSubject");
+
+            migrationBuilder.DropTable(
                 name: "NewsReads");
 
             migrationBuilder.DropTable(
@@ -2752,7 +3093,19 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 name: "Payments");
 
             migrationBuilder.DropTable(
+                name: "RateLimitCounters");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceDataStamps");
+
+            migrationBuilder.DropTable(
+                name: "RememberedDevices");
+
+            migrationBuilder.DropTable(
                 name: "ResponsibleAdults");
+
+            migrationBuilder.DropTable(
+                name: "SignInTickets");
 
             migrationBuilder.DropTable(
                 name: "SupportingDocument");
@@ -2788,7 +3141,7 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                 name: "SchoolYears");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "MessageThread");
 
             migrationBuilder.DropTable(
                 name: "NewsItems");
@@ -2798,6 +3151,9 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Invoices");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "SupportingDocumentType");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FamilyPortal.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlFamilyPortalDbContext))]
-    [Migration("20261206063747_MessagesAttendanceDevicesFleet")]
-    partial class MessagesAttendanceDevicesFleet
+    [Migration("20261206064705_PostgreSqlBaseline")]
+    partial class PostgreSqlBaseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
