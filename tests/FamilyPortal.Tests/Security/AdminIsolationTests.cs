@@ -41,6 +41,8 @@ public partial class AdminIsolationTests(AccountsFactory factory) : IClassFixtur
         "upload" => "",
         // A valid pointage: were the other collectivité's child found, it would be marked present.
         "action" => "present",
+        "motif" => "maladie",
+        "heure" => "",
         _ => more?.GetValueOrDefault(name.ToLowerInvariant()),
     };
 

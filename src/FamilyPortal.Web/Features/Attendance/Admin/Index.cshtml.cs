@@ -64,6 +64,11 @@ public partial class IndexModel(
         {
             return NotFound();
         }
+        if (!await db.Children.AnyAsync(c => c.Id == enfant, ct))
+        {
+            // Another collectivité's child (hidden by the tenant filter) is not found, as everywhere else.
+            return NotFound();
+        }
         var request = Validate(enfant, action, motif, heure, DateTime.SpecifyKind(time.GetUtcNow().UtcDateTime, DateTimeKind.Utc));
         if (request is not null)
         {
