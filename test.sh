@@ -34,6 +34,14 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Every test portal watches its files through inotify, and the runs go side by side: the default of 128
+# watchers per user is not enough. Raised when the machine lets us; otherwise the watchers poll instead.
+if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -lt 1024 ]; then
+  sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || true
+fi
+if [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -lt 1024 ]; then
+  export DOTNET_USE_POLLING_FILE_WATCHER=true
+fi
 dotnet tool restore >/dev/null
 
 # The Nu HTML Checker of the browser tests, from npm, kept in the git-ignored .tools/ between runs.
