@@ -185,6 +185,10 @@ if home or hashes:
     if grid:
         add("| week grid of a signed-in parent, wrk | {:,.0f} requests/s (p50 {}, p99 {}) = {:.0%} of the trivial page |".format(
             grid["rate"], grid["p50"], grid["p99"], grid["rate"] / home["rate"] if home else float("nan")))
+    if weight and weight.get("timing"):
+        t = weight["timing"]
+        add("| week grid, one warm request as the portal tells it (`Server-Timing`, mean of {}) | {:.1f} database commands, {:.2f} ms in them, {:.2f} ms in the portal |".format(
+            t["requests"], t["commands"], t["sql_ms"], t["app_ms"]))
     if home and span == span and span > 0:
         add("| the run's journey requests, average / busiest 10 s | {:.0%} / {:.0%} of the trivial page's ceiling |".format(
             len(stamps) / span / home["rate"], peak(stamps) / home["rate"]))

@@ -10,14 +10,15 @@
 # Options: --parents N (2500), --duration SECONDS (300), --think SECONDS (5, mean pause between steps),
 # --children N (5000), --accounts N (5000), --configuration Release|Debug (Release), --work FOLDER
 # (load/work), --no-ceilings (skip wrk and the hash rate), --ceiling-seconds N (15), --remembered SHARE (0: that
-# share of the parents ticked « Rester connecté sur cet appareil » on an earlier day, in a warm-up before the run).
+# share of the parents ticked « Rester connecté sur cet appareil » on an earlier day, in a warm-up before the run),
+# --ceilings-only (the page weight and the ceilings, without the parents: to compare two commits quickly).
 # Exit code 0 when every parent completed without error and every check passed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 parents=2500 duration=300 think=5 children=5000 accounts=5000 configuration=Release
-work="$root/load/work" ceilings=1 ceiling_seconds=15 remembered=0
+work="$root/load/work" ceilings=1 ceiling_seconds=15 remembered=0 ceilings_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --parents) parents="$2"; shift ;;
@@ -30,7 +31,8 @@ while [ $# -gt 0 ]; do
     --no-ceilings) ceilings=0 ;;
     --ceiling-seconds) ceiling_seconds="$2"; shift ;;
     --remembered) remembered="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --ceilings-only) ceilings_only=1 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "Option inconnue : $1 (voir --help)" >&2; exit 2 ;;
   esac
   shift
@@ -89,7 +91,7 @@ echo "== [${SECONDS} s] Portail sur $base ($configuration, Kestrel, SQLite, envi
 (
   cd "$work/app"
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
-    App__RequireHttps=false App__PublicBaseUrl="$base" App__LogDirectory="$work/logs" \
+    App__RequireHttps=false App__PublicBaseUrl="$base" App__LogDirectory="$work/logs" Diagnostics__ServerTiming=true \
     Database__Provider=Sqlite ConnectionStrings__FamilyPortal="Data Source=$work/data/portal.db" \
     DataProtection__CertificatePath="$work/data/protection-des-cles.pfx" \
     Email__PickupDirectory="$work/data/mail" Security__AdhesionCodeKey="load-scenario-only-adhesion-code-key-0123456789" \
@@ -116,6 +118,14 @@ if [ "$ceilings" = 1 ]; then
   wrk -t2 -c32 -d"${ceiling_seconds}s" --latency -H "Accept-Encoding: br, gzip" -H "Cookie: $(cat "$work/cookie.txt")" \
     -H "X-Forwarded-For: 127.255.255.254" "$base$grid_url" >"$work/wrk-grid.txt"
   grep -h "Requests/sec" "$work/wrk-home.txt" "$work/wrk-grid.txt"
+fi
+if [ "$ceilings_only" = 1 ]; then
+  "$python" - "$work/wrk-home.txt" "$work/wrk-grid.txt" <<'EOF'
+import re, sys
+home, grid = (float(re.search(r"Requests/sec:\s+([0-9.]+)", open(f).read()).group(1)) for f in sys.argv[1:3])
+print("week grid: {:.0f} requests/s = {:.0%} of the trivial page's {:.0f}".format(grid, grid / home, home))
+EOF
+  exit 0
 fi
 
 if "$python" -c "import sys; sys.exit(0 if float(sys.argv[1]) > 0 else 1)" "$remembered"; then

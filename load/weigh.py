@@ -54,9 +54,26 @@ for url in sorted(set(re.findall(r'(?:href|src)="(/[^"]+\.(?:css|js|svg|png|jpg|
                    "encoding": response.headers.get("Content-Encoding"),
                    "cache": response.headers.get("Cache-Control"), "etag": response.headers.get("ETag") is not None})
 
-json.dump({"url": grid, "html": weights, "assets": assets,
+# Where a grid's time goes, as the portal tells it when Diagnostics:ServerTiming is on: database commands,
+# their time and the request's time in the portal, averaged over warm requests.
+timings = []
+for _ in range(30):
+    header = session.get(base + grid, headers={"Accept-Encoding": "br"}).headers.get("Server-Timing", "")
+    found = re.search(r'sql;desc="(\d+)";dur=([0-9.]+), app;dur=([0-9.]+)', header)
+    if found:
+        timings.append(tuple(float(v) for v in found.groups()))
+timing = None
+if timings:
+    warm = timings[10:]
+    timing = {"requests": len(warm), "commands": sum(t[0] for t in warm) / len(warm),
+              "sql_ms": sum(t[1] for t in warm) / len(warm), "app_ms": sum(t[2] for t in warm) / len(warm)}
+
+json.dump({"url": grid, "html": weights, "assets": assets, "timing": timing,
            "total_br": weights["br"] + sum(a["br"] for a in assets)}, open(output, "w"), indent=1)
 cookie = "; ".join("{}={}".format(c.name, c.value) for c in session.cookies)
 open(cookie_file, "w").write(cookie)
 print("week grid: {} bytes of HTML, {} with Brotli, {} in all with its files".format(
     weights["identity"], weights["br"], weights["br"] + sum(a["br"] for a in assets)))
+if timing:
+    print("week grid, per warm request: {:.1f} database commands, {:.2f} ms in them, {:.2f} ms in the portal".format(
+        timing["commands"], timing["sql_ms"], timing["app_ms"]))

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using FamilyPortal.Web.Infrastructure.Observability;
+using FamilyPortal.Web.Infrastructure.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Data;
@@ -13,24 +15,26 @@ public static class DataRegistration
         services.AddScoped<Demo.DemoData>();
 
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var measured = ServerTiming.IsEnabled(configuration);
+        DbContextOptionsBuilder Measured(DbContextOptionsBuilder o) => measured ? o.AddInterceptors(RequestCostInterceptor.Instance) : o;
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql when string.IsNullOrWhiteSpace(connectionString):
                 throw new InvalidOperationException($"ConnectionStrings:FamilyPortal is required with the {options.Provider} provider.");
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<FamilyPortalDbContext, PostgreSqlFamilyPortalDbContext>((sp, o) =>
-                    o.UseNpgsql(connectionString, pg => pg.EnableRetryOnFailure())
-                        .AddInterceptors(CaseInsensitiveLike.Instance, sp.GetRequiredService<JournalInterceptor>()));
+                    Measured(o).UseNpgsql(connectionString, pg => pg.EnableRetryOnFailure())
+                        .AddInterceptors(CaseInsensitiveLike.Instance, sp.GetRequiredService<JournalInterceptor>(), ReferenceDataStampInterceptor.Instance));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<FamilyPortalDbContext, SqlServerFamilyPortalDbContext>((sp, o) =>
-                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<JournalInterceptor>()));
+                    Measured(o).UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(sp.GetRequiredService<JournalInterceptor>(), ReferenceDataStampInterceptor.Instance));
                 break;
             default:
                 var sqlite = SqliteConnectionFor(connectionString ?? DatabaseOptions.DefaultSqliteConnection, environment.ContentRootPath);
                 services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>((sp, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<JournalInterceptor>()));
+                    Measured(o).UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<JournalInterceptor>(), ReferenceDataStampInterceptor.Instance));
                 break;
         }
         return services;

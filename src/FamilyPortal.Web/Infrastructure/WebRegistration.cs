@@ -52,6 +52,7 @@ public static class WebRegistration
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseServerTiming();
         app.UseForwardedHeaders();
         // First, so that every answer carries them: the redirection to HTTPS and the error pages too.
         app.UseSecurityHeaders();

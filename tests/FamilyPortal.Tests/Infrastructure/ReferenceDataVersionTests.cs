@@ -1,11 +1,12 @@
 using FamilyPortal.Web.Infrastructure.ReferenceData;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPortal.Tests.Infrastructure;
 
 /// <summary>
-/// Two portal servers on one database: a value cached by one is reloaded once staff, through the other, raise
-/// the collectivité's reference data version; another collectivité's cache is untouched.
+/// Two portal servers on one database: a value cached by one is reloaded once staff, through the other, save a
+/// change of the collectivité's reference data; another collectivité's cache is untouched.
 /// </summary>
 public sealed class ReferenceDataVersionTests : IDisposable
 {
@@ -30,8 +31,17 @@ public sealed class ReferenceDataVersionTests : IDisposable
         return await work(scope.ServiceProvider.GetRequiredService<ReferenceDataVersion>());
     }
 
+    private static async Task SaveClosureAsync(PortalFactory server, int municipalityId)
+    {
+        await using var scope = server.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.Enter(municipalityId);
+        db.Closures.Add(new Closure { MunicipalityId = municipalityId, StartDate = new DateOnly(2027, 2, 1), EndDate = new DateOnly(2027, 2, 1), Reason = "Grève" });
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
-    public async Task A_bump_on_one_server_makes_the_other_reload_its_cached_copy_of_that_collectivite_only()
+    public async Task A_change_saved_on_one_server_makes_the_other_reload_its_cached_copy_of_that_collectivite_only()
     {
         var a = await TenantBuilder.CreateAsync(_first);
         var b = await TenantBuilder.CreateAsync(_first);
@@ -42,12 +52,12 @@ public sealed class ReferenceDataVersionTests : IDisposable
             return Task.FromResult($"copie {loads}");
         }, CancellationToken.None));
 
-        Assert.Equal(0, await WithVersionAsync(_second, v => v.CurrentAsync(a.MunicipalityId, CancellationToken.None)));
+        Assert.NotEqual(0, await WithVersionAsync(_second, v => v.CurrentAsync(a.MunicipalityId, CancellationToken.None)));
         Assert.Equal("copie 1", await Load(a.MunicipalityId));
         Assert.Equal("copie 2", await Load(b.MunicipalityId));
         Assert.Equal("copie 1", await Load(a.MunicipalityId));
 
-        Assert.Equal(1, await WithVersionAsync(_second, v => v.BumpAsync(a.MunicipalityId, CancellationToken.None)));
+        await SaveClosureAsync(_second, a.MunicipalityId);
 
         Assert.Equal("copie 3", await Load(a.MunicipalityId));
         Assert.Equal("copie 3", await Load(a.MunicipalityId));
@@ -56,14 +66,21 @@ public sealed class ReferenceDataVersionTests : IDisposable
     }
 
     [Fact]
-    public async Task Bumps_racing_on_both_servers_are_all_counted()
+    public async Task Changes_racing_on_both_servers_all_commit_and_each_leaves_a_version_never_seen_before()
     {
         var tenant = await TenantBuilder.CreateAsync(_first);
         var servers = new[] { _first, _second };
+        var seen = new HashSet<long> { await WithVersionAsync(_first, v => v.CurrentAsync(tenant.MunicipalityId, CancellationToken.None)) };
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            WithVersionAsync(servers[i % 2], v => v.BumpAsync(tenant.MunicipalityId, CancellationToken.None)))));
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => SaveClosureAsync(servers[i % 2], tenant.MunicipalityId))));
+            Assert.True(seen.Add(await WithVersionAsync(_second, v => v.CurrentAsync(tenant.MunicipalityId, CancellationToken.None))));
+        }
 
-        Assert.Equal(20, await WithVersionAsync(_second, v => v.CurrentAsync(tenant.MunicipalityId, CancellationToken.None)));
+        await using var scope = _first.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        db.Tenant.Enter(tenant.MunicipalityId);
+        Assert.Equal(20, await db.Closures.CountAsync(c => c.Reason == "Grève"));
     }
 }

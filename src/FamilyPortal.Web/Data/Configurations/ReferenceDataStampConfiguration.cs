@@ -10,6 +10,6 @@ internal sealed class ReferenceDataStampConfiguration : IEntityTypeConfiguration
     {
         entity.HasKey(s => s.MunicipalityId);
         entity.Property(s => s.MunicipalityId).ValueGeneratedNever();
-        entity.HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne(s => s.Municipality).WithMany().HasForeignKey(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

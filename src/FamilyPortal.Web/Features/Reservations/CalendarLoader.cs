@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPortal.Web.Features.Reservations;
 
 /// <summary>Reads the <see cref="CalendarData"/> of a range: a handful of indexed queries whatever the size of the database.</summary>
-public sealed class CalendarLoader(FamilyPortalDbContext db)
+public sealed class CalendarLoader(FamilyPortalDbContext db, ReferenceCalendar reference)
 {
     /// <summary>Working-day deadlines look back before the first day shown; a month covers any règlement in use.</summary>
     private const int LookBackDays = 31;
@@ -13,11 +13,8 @@ public sealed class CalendarLoader(FamilyPortalDbContext db)
         DateOnly from, DateOnly to, CancellationToken ct)
     {
         var closuresFrom = from.AddDays(-LookBackDays);
-        var holidays = await db.Municipalities.AsNoTracking()
-            .Where(m => m.Id == db.CurrentMunicipalityId).Select(m => m.Holidays).SingleOrDefaultAsync(ct);
-        var years = await db.SchoolYears.AsNoTracking().ToListAsync(ct);
-        var closures = await db.Closures.AsNoTracking()
-            .Where(c => c.StartDate <= to && c.EndDate >= closuresFrom).ToListAsync(ct);
+        var (holidays, years, allClosures, _) = await reference.GetAsync(ct);
+        var closures = allClosures.Where(c => c.StartDate <= to && c.EndDate >= closuresFrom).ToList();
         var overrides = await db.CapacityOverrides.AsNoTracking()
             .Where(o => activityIds.Contains(o.ActivityId) && o.Date >= from && o.Date <= to)
             .ToDictionaryAsync(o => (o.ActivityId, o.Date), o => o.Capacity, ct);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPortal.Web.Features.Reservations;
 
 /// <summary>The children of the parent's family and the activities each may attend (those of the child's site).</summary>
-public sealed class FamilyActivities(FamilyPortalDbContext db)
+public sealed class FamilyActivities(FamilyPortalDbContext db, ReferenceCalendar reference)
 {
     public Task<List<Child>> ChildrenAsync(ParentScope scope, CancellationToken ct) =>
         db.Children.AsNoTracking().Where(c => c.FamilyId == scope.FamilyId)
@@ -12,10 +12,7 @@ public sealed class FamilyActivities(FamilyPortalDbContext db)
     public async Task<List<Activity>> ActivitiesForAsync(Child child, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(child);
-        var activities = await db.Activities.AsNoTracking().Include(a => a.Site).Include(a => a.ServiceKind)
-            .Where(a => !a.IsArchived)
-            .OrderBy(a => a.SiteId).ThenBy(a => a.SortOrder).ThenBy(a => a.Label)
-            .ToListAsync(ct);
+        var activities = (await reference.GetAsync(ct)).OpenActivities;
         return activities.Where(a => BookingVerdict.IsOffered(child.SiteId, a.SiteId)).ToList();
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.Reservations;
 
@@ -13,7 +12,7 @@ namespace FamilyPortal.Web.Features.Reservations;
 /// </summary>
 [Authorize]
 public class IndexModel(
-    FamilyPortalDbContext db,
+    ReferenceCalendar reference,
     CurrentMunicipality current,
     FamilyActivities family,
     WeekGridBuilder grids,
@@ -159,7 +158,7 @@ public class IndexModel(
         }
         Services = ServiceOption.From(await family.ActivitiesForAsync(Child, ct));
         SelectedService = Services.FirstOrDefault(s => s.Value == Service) ?? (Services.Count > 0 ? Services[0] : null);
-        Years = await db.SchoolYears.AsNoTracking().OrderBy(y => y.StartDate).ToListAsync(ct);
+        Years = (await reference.GetAsync(ct)).SchoolYears;
         Year = Years.FirstOrDefault(y => y.Id == Annee)
             ?? Years.FirstOrDefault(y => y.Contains(Today))
             ?? Years.FirstOrDefault(y => y.StartDate > Today)

@@ -7,6 +7,7 @@ public static class ReservationsRegistration
     public static IServiceCollection AddPortalReservations(this IServiceCollection services)
     {
         services.AddScoped<CalendarLoader>();
+        services.AddScoped<ReferenceCalendar>();
         services.AddScoped<StaffBookings>();
         services.AddScoped<FamilyActivities>();
         services.AddScoped<CapacityGate>();

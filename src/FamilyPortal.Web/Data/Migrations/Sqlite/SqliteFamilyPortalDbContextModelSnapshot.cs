@@ -4163,11 +4163,13 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FamilyPortal.Web.Infrastructure.ReferenceData.ReferenceDataStamp", b =>
                 {
-                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", null)
+                    b.HasOne("FamilyPortal.Web.Tenancy.Municipality", "Municipality")
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Journal.JournalEntry", b =>
