@@ -13,14 +13,16 @@ public static class DocumentDownload
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(document);
-        return Attachment(response, document.FileName, document.ContentType, content);
+        return Attachment(response, document.FileName, content);
     }
 
     /// <summary>A file kept under the same rules (a message's attachment), as a download.</summary>
-    public static FileContentResult Attachment(HttpResponse response, string fileName, string contentType, byte[] content)
+    public static FileContentResult Attachment(HttpResponse response, string fileName, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(response);
         Harden(response);
+        // The type is the content's, checked at deposit: nothing stored is echoed into a header as it is.
+        var contentType = UploadRules.KindOf(content) is { } kind ? UploadRules.ContentTypeOf(kind) : "application/octet-stream";
         // FileDownloadName makes the answer « Content-Disposition: attachment » with the name encoded.
         return new FileContentResult(content, contentType) { FileDownloadName = fileName };
     }

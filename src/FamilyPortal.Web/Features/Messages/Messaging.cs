@@ -125,12 +125,12 @@ public sealed class Messaging(FamilyPortalDbContext db, SensitiveData sensitive,
     }
 
     /// <summary>A message's attachment, clear; for a family only of its own thread and never of an internal note.</summary>
-    public async Task<(string Name, string ContentType, byte[] Content)?> AttachmentAsync(int threadId, int messageId, int? familyId, CancellationToken ct)
+    public async Task<(string Name, byte[] Content)?> AttachmentAsync(int threadId, int messageId, int? familyId, CancellationToken ct)
     {
         var found = await db.Set<Message>().AsNoTracking()
             .Where(m => m.Id == messageId && m.ThreadId == threadId && m.AttachmentSealed != null)
             .Where(m => familyId == null || (!m.IsInternalNote && db.Set<MessageThread>().Any(t => t.Id == threadId && t.FamilyId == familyId)))
-            .Select(m => new { m.AttachmentName, m.AttachmentContentType, m.AttachmentSealed }).SingleOrDefaultAsync(ct);
-        return found is null ? null : (found.AttachmentName!, found.AttachmentContentType!, sensitive.Open(found.AttachmentSealed!));
+            .Select(m => new { m.AttachmentName, m.AttachmentSealed }).SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.AttachmentName!, sensitive.Open(found.AttachmentSealed!));
     }
 }

@@ -74,6 +74,6 @@ public class ThreadModel(Messaging messaging, CurrentMunicipality current, Famil
             return NotFound();
         }
         var found = await messaging.AttachmentAsync(threadId, messageId, familyId, ct);
-        return found is { } file ? DocumentDownload.Attachment(Response, file.Name, file.ContentType, file.Content) : NotFound();
+        return found is { } file ? DocumentDownload.Attachment(Response, file.Name, file.Content) : NotFound();
     }
 }

@@ -119,7 +119,7 @@ public class ThreadModel(Messaging messaging, CurrentMunicipality current, Famil
     public async Task<IActionResult> OnGetAttachmentAsync(int threadId, int messageId, CancellationToken ct)
     {
         var found = await messaging.AttachmentAsync(threadId, messageId, familyId: null, ct);
-        return found is { } file ? DocumentDownload.Attachment(Response, file.Name, file.ContentType, file.Content) : NotFound();
+        return found is { } file ? DocumentDownload.Attachment(Response, file.Name, file.Content) : NotFound();
     }
 }
 
