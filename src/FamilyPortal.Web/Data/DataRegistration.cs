@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using FamilyPortal.Web.Infrastructure.Observability;
 using FamilyPortal.Web.Infrastructure.ReferenceData;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Data;

@@ -10,6 +10,8 @@ namespace FamilyPortal.Tests.Load;
 /// database. Only correctness is asserted — every parent done without error, no overbooking, every basket
 /// and email present — never a latency: the machine running the tests may be busy.
 /// </summary>
+// The scenario runs its own portal on its own SQLite file, whatever database the other tests use: once is enough.
+[Trait("Database", "SqliteOnly")]
 public sealed class LoadSmokeTests
 {
     /// <summary>

@@ -1,5 +1,5 @@
-using FamilyPortal.Web.Infrastructure.Observability;
 using System.Security.Claims;
+using FamilyPortal.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 

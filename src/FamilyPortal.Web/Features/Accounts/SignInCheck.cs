@@ -1,5 +1,5 @@
-using FamilyPortal.Web.Infrastructure.Observability;
 using System.Collections.Concurrent;
+using FamilyPortal.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -196,7 +196,7 @@ public class WaitingRoomTests(WaitingRoomFactory factory) : IClassFixture<Waitin
         var identifiant = await NewParentAsync();
         using var other = PortalFactory.With(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:FamilyPortal"] = $"Data Source={Path.Combine(factory.WorkDirectory, "portal.db")}",
+            ["ConnectionStrings:FamilyPortal"] = DatabaseFingerprint.ConnectionString(factory),
             ["DataProtection:CertificatePath"] = Path.Combine(factory.WorkDirectory, "protection-des-cles.pfx"),
         });
         other.Clock.SetUtcNow(factory.Clock.GetUtcNow());

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using FamilyPortal.Web.Features.Families.Rules;
 using System.Text.Json;
+using FamilyPortal.Web.Features.Families.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
+using FamilyPortal.Web.Features.Retention;
 using Microsoft.EntityFrameworkCore;
 using static FamilyPortal.Tests.Features.Invoices.BillingKit;
 using static FamilyPortal.Tests.Features.Retention.RetentionKit;
-using FamilyPortal.Web.Features.Retention;
 
 namespace FamilyPortal.Tests.Features.Messages;
 
