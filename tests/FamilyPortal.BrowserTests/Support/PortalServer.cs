@@ -91,6 +91,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             ["App:PublicBaseUrl"] = $"https://127.0.0.1:{_port.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             ["PayFip:ServiceUrl"] = Simulator?.ServiceUrl,
             ["PayFip:PaymentPageUrl"] = Simulator?.PaymentPageUrl,
+            // The journeys sign in one person at a time; on a busy machine the password checks slow down and the
+            // waiting room (tested on its own) would come between a click and the page a journey expects.
+            ["SignIn:WaitingRoomAfterSeconds"] = "600",
         };
         foreach (var (key, value) in settings)
         {
