@@ -100,11 +100,12 @@ public static class DatabaseFingerprint
         var postgreSql = connection is NpgsqlConnection;
         var tables = new List<Table>();
         foreach (var name in await ListAsync(connection, postgreSql
-            ? $"SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '{RateLimitCounters}' ORDER BY table_name"
+            // The catalog itself: information_schema's views cost a tenth of a second a table on a busy cluster.
+            ? $"SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '{RateLimitCounters}' ORDER BY c.relname"
             : $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '{RateLimitCounters}' ORDER BY name"))
         {
             var columns = (await ListAsync(connection, postgreSql
-                ? $"SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{name}'"
+                ? $"SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = '{name}' AND a.attnum > 0 AND NOT a.attisdropped"
                 : $"SELECT name FROM pragma_table_info('{name}')")).ToHashSet();
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{name}\"";
