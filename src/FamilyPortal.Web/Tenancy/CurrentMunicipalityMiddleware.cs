@@ -20,7 +20,13 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
         // An error page re-executes the pipeline in the same request: it was resolved already.
         if (accountId is not null && !current.IsResolved)
         {
-            if (!await ResolveAsync(accountId, current, db, context.RequestAborted))
+            // The cookie's session check read the account already; an account signed in during this request
+            // (by a remembered device) is read now.
+            var checkedAccount = context.Items[SignedInAccount.ItemKey] as SignedInAccount;
+            var account = checkedAccount?.AccountId == accountId
+                ? checkedAccount
+                : await SignedInAccount.Of(db, db.Users.Where(u => u.Id == accountId)).SingleOrDefaultAsync(context.RequestAborted);
+            if (!Resolve(accountId, account, current, db))
             {
                 // Suspended since the cookie was issued (its sessions were ended with the suspension): nobody.
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -35,12 +41,8 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
     }
 
     /// <returns>False for a suspended account.</returns>
-    private static async Task<bool> ResolveAsync(string accountId, CurrentMunicipality current, FamilyPortalDbContext db, CancellationToken ct)
+    private static bool Resolve(string accountId, SignedInAccount? account, CurrentMunicipality current, FamilyPortalDbContext db)
     {
-        var account = await db.Users.AsNoTracking()
-            .Where(u => u.Id == accountId)
-            .Select(u => new { u.StaffMunicipalityId, u.SelectedMunicipalityId, Suspended = u.SuspendedAtUtc != null })
-            .SingleOrDefaultAsync(ct);
         if (account is null)
         {
             return true;
@@ -51,23 +53,16 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
         }
         if (account.StaffMunicipalityId is { } staffMunicipalityId)
         {
-            var name = await db.Municipalities.Where(m => m.Id == staffMunicipalityId).Select(m => m.Name).SingleAsync(ct);
             db.Tenant.Enter(staffMunicipalityId);
-            current.SetStaff(accountId, staffMunicipalityId, name);
+            current.SetStaff(accountId, staffMunicipalityId, account.StaffMunicipalityName!);
             return true;
         }
-        // Before a collectivité is entered, the parent's adhésions in all of them are read on purpose.
-        var memberships = await db.Memberships.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
-            .Where(m => m.AccountId == accountId)
-            .OrderBy(m => m.Municipality!.Name)
-            .Select(m => new MembershipChoice(m.MunicipalityId, m.Municipality!.Name, m.FamilyId, m.Family!.HouseholdName))
-            .ToListAsync(ct);
-        var chosen = CurrentMunicipality.Pick(memberships, account.SelectedMunicipalityId);
+        var chosen = CurrentMunicipality.Pick(account.Memberships, account.SelectedMunicipalityId);
         if (chosen is not null)
         {
             db.Tenant.Enter(chosen.MunicipalityId);
         }
-        current.SetParent(accountId, memberships, chosen);
+        current.SetParent(accountId, account.Memberships, chosen);
         return true;
     }
 }

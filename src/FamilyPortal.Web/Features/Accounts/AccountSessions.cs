@@ -39,11 +39,14 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
         return sessionId;
     }
 
-    public Task<bool> IsActiveAsync(string sessionId, string accountId, CancellationToken ct)
+    /// <summary>The account behind an active session, read with the session check in one command; null when the session is over.</summary>
+    public Task<SignedInAccount?> FindActiveAsync(string sessionId, string accountId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var hash = HashOf(sessionId);
-        return db.AccountSessions.AnyAsync(s => s.IdHash == hash && s.AccountId == accountId && s.ExpiresAtUtc > now, ct);
+        var withSession = db.Users.Where(u => u.Id == accountId
+            && db.AccountSessions.Any(s => s.IdHash == hash && s.AccountId == u.Id && s.ExpiresAtUtc > now));
+        return SignedInAccount.Of(db, withSession).SingleOrDefaultAsync(ct);
     }
 
     public Task EndAsync(string sessionId, CancellationToken ct)
@@ -78,11 +81,15 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
         var sessionId = principal?.FindFirstValue(SessionClaim);
         var accountId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var sessions = context.HttpContext.RequestServices.GetRequiredService<AccountSessions>();
-        if (sessionId is null || accountId is null
-            || !await sessions.IsActiveAsync(sessionId, accountId, context.HttpContext.RequestAborted))
+        var account = sessionId is null || accountId is null
+            ? null
+            : await sessions.FindActiveAsync(sessionId, accountId, context.HttpContext.RequestAborted);
+        if (account is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            return;
         }
+        context.HttpContext.Items[SignedInAccount.ItemKey] = account;
     }
 }

@@ -28,7 +28,17 @@ public sealed class BasketService(
         if (click.LineToAdd is { } kind)
         {
             Add(scope, child.Id, activity.Id, day, kind);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Clicks on the same cell at once (a double tap, two tabs): another one put the same line in the
+                // basket first and the basket's unique index refused this one. The click asked for what is done;
+                // the next grid shows the cell as the last of them left it.
+                db.ChangeTracker.Clear();
+            }
         }
         return click.After;
     }

@@ -27,19 +27,26 @@ public sealed class BasketValidator(
 
     private sealed record Line(BasketLine Basket, Child Child, Activity Activity);
 
+    /// <summary>As many « Valider » of one basket at once as a parent can plausibly send (double clicks, tabs).</summary>
+    private const int MaxAttempts = 4;
+
     public async Task<Outcome> ValidateAsync(ParentScope scope, CancellationToken ct)
     {
         Outcome outcome;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            outcome = await db.InTransactionAsync(token => ApplyAsync(scope, token), ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A database that locks rows (not SQLite's single writer) lets two « Valider » of the same basket run
-            // side by side: the one that commits second finds the booking or the basket line taken, and rolls back.
-            // Judged again, the lines the other applied are gone from the basket; the rest are applied now.
-            outcome = await db.InTransactionAsync(token => ApplyAsync(scope, token), ct);
+            try
+            {
+                outcome = await db.InTransactionAsync(token => ApplyAsync(scope, token), ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // A database that locks rows (not SQLite's single writer) lets several « Valider » of the same basket
+                // run side by side: the one that commits after another finds the booking or the basket line taken,
+                // and rolls back. Judged again, the lines the other applied are gone from the basket; the rest are
+                // applied now, unless a third one got there first again.
+            }
         }
         logger.LogInformation("Panier validé pour le compte {AccountId} : {Booked} réservé(s), {Cancelled} annulé(s), {Refused} refusé(s)",
             scope.AccountId, outcome.Booked, outcome.Cancelled, outcome.Refused);

@@ -37,6 +37,26 @@ public class BasketTests(PortalFactory factory) : IClassFixture<PortalFactory>
         Assert.Equal(CellState.Booked, await basket.ToggleAsync(session.Parent, tenant.ChildId, tenant.ActivityId, NextMonday, default));
     }
 
+    [Fact]
+    public async Task Clicks_on_one_cell_at_the_same_moment_leave_it_in_or_out_of_the_basket_without_error()
+    {
+        var (tenant, session) = await ParentAsync();
+        await using var _ = session;
+
+        // A double tap or two tabs: on a database that locks rows, two clicks can both find the cell empty.
+        var clicks = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            await using var s = await ParentSession.OpenAsync(factory, tenant.MunicipalityId, tenant.FamilyId, session.Parent.AccountId);
+            return await s.Get<BasketService>().ToggleAsync(s.Parent, tenant.ChildId, tenant.ActivityId, NextMonday, default);
+        }));
+        var states = await Task.WhenAll(clicks);
+
+        Assert.All(states, state => Assert.Contains(state, new[] { CellState.ToAdd, CellState.Bookable }));
+        var lines = await session.Db.BasketLines.CountAsync(l => l.AccountId == session.Parent.AccountId);
+        Assert.InRange(lines, 0, 1);
+        var next = await session.Get<BasketService>().ToggleAsync(session.Parent, tenant.ChildId, tenant.ActivityId, NextMonday, default);
+        Assert.Equal(lines == 1 ? CellState.Bookable : CellState.ToAdd, next);
+    }
 
     [Theory]
     [InlineData("2026-11-25", "fermé")]

@@ -124,6 +124,25 @@ public sealed partial class ReferenceCalendarTests : IDisposable
     }
 
     [Fact]
+    public async Task A_signed_in_page_checks_the_session_and_reads_the_account_and_its_adhesions_in_one_command()
+    {
+        var (client, _) = await SignedInParentAsync();
+        async Task<int> CommandsOfLegalNoticeAsync(HttpClient http)
+        {
+            var response = await http.GetAsync("/mentions-legales");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var timing = ServerTimingValue().Match(string.Join(", ", response.Headers.GetValues(ServerTiming.Header)));
+            return int.Parse(timing.Groups["commands"].Value, CultureInfo.InvariantCulture);
+        }
+
+        var signedIn = await CommandsOfLegalNoticeAsync(client.Http);
+        var visitor = await CommandsOfLegalNoticeAsync(PageClient.For(_measured).Http);
+
+        Assert.Equal(1, signedIn - visitor);
+        Assert.Contains("Se déconnecter", (await client.GetPageAsync("/mentions-legales")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_the_setting_no_answer_tells_how_it_was_made()
     {
         var response = await PageClient.For(_other).Http.GetAsync("/");

@@ -60,6 +60,35 @@ public class ValidationTests(PortalFactory factory) : IClassFixture<PortalFactor
     }
 
     [Fact]
+    public async Task Four_validations_of_one_basket_at_once_book_each_line_once_without_error()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        await using var session = await ParentSession.OpenAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
+        var basket = session.Get<BasketService>();
+        // Monday, Tuesday, Thursday and Friday: the class has no service on Wednesdays.
+        var days = new[] { 0, 1, 3, 4 }.Select(NextMonday.AddDays).ToList();
+        foreach (var day in days)
+        {
+            await basket.ToggleAsync(session.Parent, tenant.ChildId, tenant.ActivityId, day, default);
+        }
+
+        var validations = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var s = await ParentSession.OpenAsync(factory, tenant.MunicipalityId, tenant.FamilyId, session.Parent.AccountId);
+            return await s.Get<BasketValidator>().ValidateAsync(s.Parent, default);
+        }));
+        var outcomes = await Task.WhenAll(validations);
+
+        Assert.Equal(4, outcomes.Sum(o => o.Booked));
+        Assert.Equal(0, outcomes.Sum(o => o.Refused));
+        foreach (var day in days)
+        {
+            Assert.Single(await ActiveBookingsAsync(factory, tenant.MunicipalityId, tenant.ActivityId, day));
+        }
+        Assert.Equal(0, await session.Db.BasketLines.CountAsync(l => l.AccountId == session.Parent.AccountId));
+    }
+
+    [Fact]
     public async Task A_line_past_its_deadline_at_validation_stays_in_the_basket_with_its_reason()
     {
         var tenant = await TenantBuilder.CreateAsync(factory);
