@@ -19,6 +19,7 @@ public static class WebRegistration
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<HandlerRequiredFilter>();
+                o.Filters.Add<ControlCharacterFilter>();
                 FrenchModelBinding.Apply(o.ModelBindingMessageProvider);
             });
         services.AddHealthChecks()
