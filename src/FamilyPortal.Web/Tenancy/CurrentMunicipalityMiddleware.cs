@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Tenancy;
 
@@ -25,7 +24,7 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
             var checkedAccount = context.Items[SignedInAccount.ItemKey] as SignedInAccount;
             var account = checkedAccount?.AccountId == accountId
                 ? checkedAccount
-                : await SignedInAccount.Of(db, db.Users.Where(u => u.Id == accountId)).SingleOrDefaultAsync(context.RequestAborted);
+                : await SignedInAccount.ReadAsync(db, db.Users.Where(u => u.Id == accountId), context.RequestAborted);
             if (!Resolve(accountId, account, current, db))
             {
                 // Suspended since the cookie was issued (its sessions were ended with the suspension): nobody.

@@ -14,27 +14,52 @@ public sealed class SignedInAccount
     public string? StaffMunicipalityName { get; init; }
     public int? SelectedMunicipalityId { get; init; }
     public bool Suspended { get; init; }
-    public List<MembershipChoice> Memberships { get; init; } = [];
+    public IReadOnlyList<MembershipChoice> Memberships { get; init; } = [];
 
     /// <summary>The cookie's session check leaves the account it read here for <see cref="CurrentMunicipalityMiddleware"/>.</summary>
     internal static readonly object ItemKey = new();
 
-    /// <summary>The accounts' states; the tenant filter is off on purpose: no collectivité is entered yet.</summary>
-    public static IQueryable<SignedInAccount> Of(FamilyPortalDbContext db, IQueryable<PortalAccount> accounts)
+    /// <summary>
+    /// The one account of <paramref name="accounts"/>, or null. The tenant filter is off on purpose: no collectivité
+    /// is entered yet. One row per adhésion, joined flat: a nested collection made SQLite copy every adhésion of
+    /// the platform at each request before picking this account's.
+    /// </summary>
+    public static async Task<SignedInAccount?> ReadAsync(FamilyPortalDbContext db, IQueryable<PortalAccount> accounts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return accounts.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).AsNoTracking()
-            .Select(u => new SignedInAccount
-            {
-                AccountId = u.Id,
-                StaffMunicipalityId = u.StaffMunicipalityId,
-                StaffMunicipalityName = db.Municipalities.Where(m => m.Id == u.StaffMunicipalityId).Select(m => m.Name).FirstOrDefault(),
-                SelectedMunicipalityId = u.SelectedMunicipalityId,
-                Suspended = u.SuspendedAtUtc != null,
-                Memberships = db.Memberships.Where(m => m.AccountId == u.Id)
-                    .OrderBy(m => m.Municipality!.Name)
-                    .Select(m => new MembershipChoice(m.MunicipalityId, m.Municipality!.Name, m.FamilyId, m.Family!.HouseholdName))
-                    .ToList(),
-            });
+        var rows = await (
+                from u in accounts
+                from m in db.Memberships.Where(m => m.AccountId == u.Id).DefaultIfEmpty()
+                select new
+                {
+                    u.Id,
+                    u.StaffMunicipalityId,
+                    StaffMunicipalityName = db.Municipalities.Where(s => s.Id == u.StaffMunicipalityId).Select(s => s.Name).FirstOrDefault(),
+                    u.SelectedMunicipalityId,
+                    Suspended = u.SuspendedAtUtc != null,
+                    MunicipalityId = (int?)m!.MunicipalityId,
+                    MunicipalityName = m.Municipality!.Name,
+                    FamilyId = (int?)m.FamilyId,
+                    m.Family!.HouseholdName,
+                })
+            .IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).AsNoTracking()
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var account = rows[0];
+        return new SignedInAccount
+        {
+            AccountId = account.Id,
+            StaffMunicipalityId = account.StaffMunicipalityId,
+            StaffMunicipalityName = account.StaffMunicipalityName,
+            SelectedMunicipalityId = account.SelectedMunicipalityId,
+            Suspended = account.Suspended,
+            Memberships = rows.Where(r => r.MunicipalityId is not null)
+                .Select(r => new MembershipChoice(r.MunicipalityId!.Value, r.MunicipalityName, r.FamilyId!.Value, r.HouseholdName))
+                .OrderBy(m => m.MunicipalityName, StringComparer.CurrentCulture)
+                .ToList(),
+        };
     }
 }

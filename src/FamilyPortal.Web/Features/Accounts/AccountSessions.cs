@@ -46,7 +46,7 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
         var hash = HashOf(sessionId);
         var withSession = db.Users.Where(u => u.Id == accountId
             && db.AccountSessions.Any(s => s.IdHash == hash && s.AccountId == u.Id && s.ExpiresAtUtc > now));
-        return SignedInAccount.Of(db, withSession).SingleOrDefaultAsync(ct);
+        return SignedInAccount.ReadAsync(db, withSession, ct);
     }
 
     public Task EndAsync(string sessionId, CancellationToken ct)
