@@ -1,12 +1,10 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Data.Demo;
-using FamilyPortal.Web.Features.Accounts;
 using FamilyPortal.Web.Features.Families;
 using FamilyPortal.Web.Features.Memberships;
 using FamilyPortal.Web.Features.Memberships.Rules;
 using FamilyPortal.Web.Tenancy;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -131,24 +129,8 @@ public sealed class AdhesionJourneyTests(BrowserFixture fixture) : BrowserTest(f
     }
 
     /// <summary>A parent account of the guide's household, made directly with a known password.</summary>
-    private async Task<string> CreateParentAsync(string identifiant)
-    {
-        await using var scope = Fixture.Server.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
-        var account = new PortalAccount
-        {
-            UserName = identifiant,
-            Email = DemoData.FamilyEmail,
-            EmailConfirmed = true,
-            HouseholdName = "DUPOND",
-            Civility = "Mme",
-            LastName = "DUPOND",
-            FirstName = "TEST",
-        };
-        var created = await users.CreateAsync(account, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return account.Id;
-    }
+    private Task<string> CreateParentAsync(string identifiant) =>
+        Fixture.Server.CreateParentAsync(identifiant, Password, DemoData.FamilyEmail, "DUPOND", "TEST");
 
     private async Task LinkToNewCollectiviteAsync(string accountId, string name)
     {

@@ -1,6 +1,5 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Web.Features.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,7 +21,7 @@ public sealed class WaitingRoomJourneyTests(BrowserFixture fixture) : BrowserTes
     {
         await UsePhoneAsync();
         var identifiant = "attente" + Guid.NewGuid().ToString("N")[..8];
-        await CreateParentAsync(identifiant);
+        await Fixture.Server.CreateParentAsync(identifiant, Password, identifiant + "@exemple.test", "ATTENTE", "LOU");
         var configuration = Fixture.Server.Services.GetRequiredService<IConfiguration>();
         var setting = configuration[SignInModel.WaitingRoomSetting];
         using var gate = new ManualResetEventSlim();
@@ -57,23 +56,5 @@ public sealed class WaitingRoomJourneyTests(BrowserFixture fixture) : BrowserTes
             gate.Set();
             configuration[SignInModel.WaitingRoomSetting] = setting;
         }
-    }
-
-    private async Task CreateParentAsync(string identifiant)
-    {
-        await using var scope = Fixture.Server.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
-        var account = new PortalAccount
-        {
-            UserName = identifiant,
-            Email = identifiant + "@exemple.test",
-            EmailConfirmed = true,
-            HouseholdName = "ATTENTE",
-            Civility = "Mme",
-            LastName = "ATTENTE",
-            FirstName = "LOU",
-        };
-        var created = await users.CreateAsync(account, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
     }
 }

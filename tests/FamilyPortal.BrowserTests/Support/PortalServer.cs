@@ -1,11 +1,13 @@
 using System.Net;
 using FamilyPortal.Tests.Features.Payments;
 using FamilyPortal.Web.Data.Demo;
+using FamilyPortal.Web.Features.Accounts;
 using FamilyPortal.Web.Features.Memberships;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -132,5 +134,25 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A parent's account made directly with a known password, its email confirmed; returns its id.</summary>
+    public async Task<string> CreateParentAsync(string identifiant, string password, string email, string household, string firstName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
+        var account = new PortalAccount
+        {
+            UserName = identifiant,
+            Email = email,
+            EmailConfirmed = true,
+            HouseholdName = household,
+            Civility = "Mme",
+            LastName = household,
+            FirstName = firstName,
+        };
+        var created = await users.CreateAsync(account, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return account.Id;
     }
 }
