@@ -20,7 +20,7 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
     public async Task Every_action_that_sends_mail_succeeds_with_the_SMTP_server_down_and_its_mail_goes_out_once_when_it_is_back()
     {
         var cast = await Cast.CreateAsync(factory);
-        var (familyEmail, code) = await AddFamilyAsync(cast.Mine);
+        var (familyEmail, code) = await MailOutageSetUp.AddFamilyAsync(factory, cast.Mine);
         var identifiant = NewIdentifiant();
         var newEmail = NewEmail();
         var newcomer = PageClient.For(factory);
@@ -97,7 +97,7 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
             new(["DayWaitingList.EmailAsync"], "annuler depuis la mairie un jour complet où un enfant attend (sa famille prévenue)",
                 async () =>
                 {
-                    var bookingId = await FullDayWithAChildWaitingAsync(cast.Mine, new DateOnly(2026, 11, 26));
+                    var bookingId = await MailOutageSetUp.FullDayWithAChildWaitingAsync(factory, cast.Mine, new DateOnly(2026, 11, 26));
                     return await admin.PostFormAsync($"/admin/enfants/{cast.Mine.ChildId}/reservations?du=2026-11-01&au=2026-11-30", new Dictionary<string, string?>
                     {
                         ["Cancel.BookingIds"] = bookingId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Cancel.Reason"] = "Enfant malade",
@@ -273,36 +273,4 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
         return await scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>().OutboxMessages.AsNoTracking()
             .Where(m => m.HeldForAccountId == null).ToListAsync();
     }
-
-    /// <summary>A family whose address the newcomer registers with, and its code d'adhésion.</summary>
-    private async Task<(string Email, string Code)> AddFamilyAsync(TenantBuilder.Tenant tenant)
-    {
-        await using var scope = factory.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
-        db.Tenant.Enter(tenant.MunicipalityId);
-        var code = AdhesionCode.Generate();
-        var family = new Family { MunicipalityId = tenant.MunicipalityId, HouseholdName = "PANNE", Email = NewEmail() };
-        scope.ServiceProvider.GetRequiredService<AdhesionCodeVault>().Assign(family, code);
-        db.Families.Add(family);
-        await db.SaveChangesAsync();
-        return (family.Email, code);
-    }
-    /// <summary>
-    /// A second child of the family waits for <paramref name="day"/>, made full at its present count; returns the
-    /// booking of the first child that day, whose cancellation gives the place to the one waiting.
-    /// </summary>
-    private async Task<long> FullDayWithAChildWaitingAsync(TenantBuilder.Tenant mine, DateOnly day) =>
-        await factory.InTenantAsync(mine.MunicipalityId, async db =>
-        {
-            var first = await db.Children.SingleAsync(c => c.Id == mine.ChildId);
-            var sibling = new Child { MunicipalityId = mine.MunicipalityId, FamilyId = mine.FamilyId, FirstName = "Lou", LastName = first.LastName, SiteId = first.SiteId };
-            db.Children.Add(sibling);
-            var booked = await db.ActivityDayLoads.Where(l => l.ActivityId == mine.ActivityId && l.Date == day).Select(l => l.Booked).SingleAsync();
-            db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = mine.MunicipalityId, ActivityId = mine.ActivityId, Date = day, Capacity = booked });
-            await db.SaveChangesAsync();
-            var accountId = await db.Memberships.Where(m => m.FamilyId == mine.FamilyId).Select(m => m.AccountId).FirstAsync();
-            db.WaitingEntries.Add(new WaitingEntry { MunicipalityId = mine.MunicipalityId, ChildId = sibling.Id, ActivityId = mine.ActivityId, Date = day, AccountId = accountId, CreatedAtUtc = factory.Clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync();
-            return await db.Bookings.Where(b => b.ChildId == mine.ChildId && b.ActivityId == mine.ActivityId && b.Date == day && b.CancelledAtUtc == null).Select(b => b.Id).SingleAsync();
-        });
 }
