@@ -1,12 +1,10 @@
 using FamilyPortal.BrowserTests.Support;
 using FamilyPortal.Web.Data;
 using FamilyPortal.Web.Data.Demo;
-using FamilyPortal.Web.Features.Accounts;
 using FamilyPortal.Web.Features.Families;
 using FamilyPortal.Web.Features.Memberships;
 using FamilyPortal.Web.Features.Memberships.Rules;
 using FamilyPortal.Web.Features.Reservations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -150,18 +148,8 @@ public sealed class ReservationJourneyTests(BrowserFixture fixture) : BrowserTes
         }
 
         var identifiant = $"{household}.{Guid.NewGuid().ToString("N")[..6]}";
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalAccount>>();
-        var account = new PortalAccount
-        {
-            UserName = identifiant,
-            Email = email,
-            EmailConfirmed = true,
-            HouseholdName = household,
-            LastName = household,
-            FirstName = "Parent",
-        };
-        Assert.True((await users.CreateAsync(account, Password)).Succeeded);
-        db.Memberships.Add(new Membership { MunicipalityId = commune.Id, FamilyId = family.Id, AccountId = account.Id });
+        var accountId = await Fixture.Server.CreateParentAsync(identifiant, Password, email, household, "Parent");
+        db.Memberships.Add(new Membership { MunicipalityId = commune.Id, FamilyId = family.Id, AccountId = accountId });
         await db.SaveChangesAsync();
         return (identifiant, email);
     }
