@@ -29,11 +29,14 @@ internal static class JournalEvents
             Action = JournalAction.BasketValidated,
             EntityType = nameof(BasketValidation),
             Summary = $"Panier validé{(family is null ? "" : $" pour la famille {family}")} : "
-                + $"{validation.BookedCount} réservation(s), {validation.CancelledCount} annulation(s), {validation.RefusedCount} refusée(s)",
+                + $"{validation.BookedCount} réservation(s), {validation.CancelledCount} annulation(s), "
+                + (validation.WaitingCount > 0 ? $"{validation.WaitingCount} en liste d'attente, " : "")
+                + $"{validation.RefusedCount} refusée(s)",
             Changes = JournalValues.Serialize(
             [
                 new(nameof(BasketValidation.BookedCount), null, JournalValues.Format(validation.BookedCount)),
                 new(nameof(BasketValidation.CancelledCount), null, JournalValues.Format(validation.CancelledCount)),
+                new(nameof(BasketValidation.WaitingCount), null, JournalValues.Format(validation.WaitingCount)),
                 new(nameof(BasketValidation.RefusedCount), null, JournalValues.Format(validation.RefusedCount)),
                 new(nameof(BasketValidation.Summary), null, JournalValues.Format(validation.Summary)),
             ]),

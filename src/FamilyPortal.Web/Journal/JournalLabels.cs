@@ -111,6 +111,7 @@ public static class JournalLabels
         ["Time"] = "heure",
         ["BookedCount"] = "Réservations",
         ["CancelledCount"] = "Annulations",
+        ["WaitingCount"] = "Listes d'attente",
         ["RefusedCount"] = "Refusées",
         ["Summary"] = "Détail",
         ["Subject"] = "Sujet",

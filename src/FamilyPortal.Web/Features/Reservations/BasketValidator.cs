@@ -23,6 +23,9 @@ public sealed class BasketValidator(
     {
         /// <summary>Of the refused lines, those refused because the day was full, and because a deadline passed.</summary>
         public (int Full, int Deadline) RefusedFor { get; init; }
+
+        /// <summary>Lines that joined a full day's waiting list.</summary>
+        public int Waiting { get; init; }
     }
 
     private sealed record Line(BasketLine Basket, Child Child, Activity Activity);
@@ -52,6 +55,7 @@ public sealed class BasketValidator(
             scope.AccountId, outcome.Booked, outcome.Cancelled, outcome.Refused);
         metrics.BasketLines(MetricOutcomes.Booked, outcome.Booked);
         metrics.BasketLines(MetricOutcomes.Cancelled, outcome.Cancelled);
+        metrics.BasketLines(MetricOutcomes.Waiting, outcome.Waiting);
         metrics.BasketLines(MetricOutcomes.RefusedFull, outcome.RefusedFor.Full);
         metrics.BasketLines(MetricOutcomes.RefusedDeadline, outcome.RefusedFor.Deadline);
         metrics.BasketLines(MetricOutcomes.RefusedOther, outcome.Refused - outcome.RefusedFor.Full - outcome.RefusedFor.Deadline);
@@ -114,7 +118,8 @@ public sealed class BasketValidator(
         }
 
         var booked = applied.Count(l => l.Basket.Kind == BasketLineKind.Add);
-        var cancelled = applied.Count - booked;
+        var cancelled = applied.Count(l => l.Basket.Kind == BasketLineKind.Cancel);
+        var waiting = applied.Count(l => l.Basket.Kind == BasketLineKind.Wait);
         var validation = new BasketValidation
         {
             MunicipalityId = scope.MunicipalityId,
@@ -122,6 +127,7 @@ public sealed class BasketValidator(
             AtUtc = nowUtc,
             BookedCount = booked,
             CancelledCount = cancelled,
+            WaitingCount = waiting,
             RefusedCount = refused,
             Summary = string.Join('\n', summary),
         };
@@ -131,7 +137,7 @@ public sealed class BasketValidator(
             await emails.ConfirmationAsync(scope, applied.Select(l => (l.Basket.Kind, l.Child, l.Activity, l.Basket.Date)).ToList(), ct);
         }
         await db.SaveChangesAsync(ct);
-        return new Outcome(validation.Id, booked, cancelled, refused) { RefusedFor = (refusedFull, refusedDeadline) };
+        return new Outcome(validation.Id, booked, cancelled, refused) { RefusedFor = (refusedFull, refusedDeadline), Waiting = waiting };
 
         void Refuse(BasketLine line, string reason)
         {

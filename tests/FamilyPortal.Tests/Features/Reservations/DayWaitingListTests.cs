@@ -41,7 +41,10 @@ public class DayWaitingListTests(PortalFactory factory) : IClassFixture<PortalFa
 
         Assert.Equal(CellState.ToWait, await waiter.Get<BasketService>().ToggleAsync(waiter.Parent, waiterChild, tenant.ActivityId, NextMonday, default));
         var joined = await waiter.Get<BasketValidator>().ValidateAsync(waiter.Parent, default);
-        Assert.Equal((0, 0), (joined.Booked, joined.Refused));
+        // Joining a waiting list is neither a booking nor a cancellation: the summary and its counts say which.
+        Assert.Equal((0, 0, 1, 0), (joined.Booked, joined.Cancelled, joined.Waiting, joined.Refused));
+        var validation = await waiter.Db.BasketValidations.AsNoTracking().SingleAsync(v => v.Id == joined.ValidationId);
+        Assert.Equal((0, 0, 1), (validation.BookedCount, validation.CancelledCount, validation.WaitingCount));
         var grid = await waiter.Get<CalendarLoader>().LoadAsync([tenant.ActivityId], [waiterChild], waiter.Parent.AccountId, NextMonday, NextMonday, default);
         Assert.Equal(1, grid.WaitingRanks[(waiterChild, tenant.ActivityId, NextMonday)]);
         Assert.Contains("Listes d'attente", (await waiter.Db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).LastAsync()).TextBody, StringComparison.Ordinal);
