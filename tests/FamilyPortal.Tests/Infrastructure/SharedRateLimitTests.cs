@@ -80,6 +80,33 @@ public sealed class SharedRateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task The_first_requests_of_a_window_racing_on_both_servers_are_all_counted_and_none_refused_below_the_limit()
+    {
+        var servers = new[] { _first, _second };
+        var rule = new RateLimitRule("connexion", "client:198.51.100.9", PermitLimit: 1000, Window: TimeSpan.FromSeconds(60));
+        // Each window starts without its row: every request looks for it, one server makes it while the other
+        // looks again. Several windows, to give the race its chances.
+        for (var window = 0; window < 5; window++)
+        {
+            var decisions = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+            {
+                await using var scope = servers[i % 2].Scope();
+                return await scope.ServiceProvider.GetRequiredService<RateLimitCounters>().CountAsync(rule, CancellationToken.None);
+            }));
+            Assert.All(decisions, d => Assert.True(d.Permitted));
+            await using var check = _first.Scope();
+            var start = _first.Clock.GetUtcNow().ToUnixTimeSeconds() / 60 * 60;
+            var counter = await check.ServiceProvider.GetRequiredService<FamilyPortalDbContext>().RateLimitCounters
+                .SingleAsync(c => c.PartitionHash == RateLimitCounters.HashOf(rule.PartitionKey) && c.WindowStart == start);
+            Assert.Equal(30, counter.Count);
+            foreach (var server in servers)
+            {
+                server.Clock.Advance(TimeSpan.FromSeconds(60));
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_purge_job_deletes_the_counters_of_windows_that_are_over_and_keeps_the_current_ones()
     {
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(TestClientAddress.From(_first, Client), "inconnu", "Mot de passe quelconque")).StatusCode);

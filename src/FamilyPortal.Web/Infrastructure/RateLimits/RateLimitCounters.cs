@@ -34,9 +34,15 @@ public sealed class RateLimitCounters(FamilyPortalDbContext db, TimeProvider tim
             {
                 return RateLimitDecision.Allow;
             }
-            if (await window.AnyAsync(cancellationToken))
+            var full = await window.Select(c => (bool?)(c.Count >= rule.PermitLimit)).FirstOrDefaultAsync(cancellationToken);
+            if (full == true)
             {
                 return refused;
+            }
+            if (full == false)
+            {
+                // Another server made the window's row after the update looked for it: the next turn counts on it.
+                continue;
             }
             var row = new RateLimitCounter
             {
