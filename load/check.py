@@ -4,10 +4,12 @@
   and every day counter equal to its bookings;
 - every validated basket present: each « Valider » that led to a summary has its row, for that account,
   with the counts the parent read, and the account's bookings add up to what its summaries said;
-- every confirmation email in the outbox, one per validation that booked or cancelled something.
+- every confirmation email in the outbox, one per validation that booked, cancelled or joined a waiting list.
 
 Usage: check.py DATABASE MANIFEST JOURNEYS_JSONL MAIL_FOLDER OUTPUT_JSON
-       check.py --wait-outbox SECONDS DATABASE   (waits until the outbox has sent everything)"""
+       check.py --wait-outbox SECONDS DATABASE   (waits until the outbox has sent everything)
+DATABASE: the SQLite file, or the portal's PostgreSQL connection string (« Host=…;…;Database=… »). The queries
+quote their identifiers, which both databases read the same way."""
 
 import collections
 import json
@@ -19,16 +21,40 @@ import time
 CONFIRMATION = "Confirmation de vos réservations%"
 
 
-def connect(path):
-    connection = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, timeout=30)
-    return connection
+class Database:
+    """The few calls the checks make, on SQLite or PostgreSQL; parameters are written « ? »."""
+
+    def __init__(self, target):
+        self.postgresql = target.startswith("Host=")
+        if self.postgresql:
+            import psycopg2
+            from to_postgresql import dsn
+            self.connection = psycopg2.connect(dsn(target))
+            self.connection.autocommit = True
+        else:
+            self.connection = sqlite3.connect("file:{}?mode=ro".format(target), uri=True, timeout=30)
+
+    def execute(self, sql, parameters=()):
+        if not self.postgresql:
+            return self.connection.execute(sql, parameters)
+        cursor = self.connection.cursor()
+        cursor.execute(sql.replace("%", "%%").replace("?", "%s"), parameters)
+        return cursor
+
+    def close(self):
+        self.connection.close()
+
+
+def connect(target):
+    return Database(target)
 
 
 def wait_outbox(seconds, path):
     deadline = time.monotonic() + seconds
     while True:
-        with connect(path) as db:
-            waiting = db.execute("SELECT COUNT(*) FROM OutboxMessages WHERE SentAtUtc IS NULL").fetchone()[0]
+        db = connect(path)
+        waiting = db.execute('SELECT COUNT(*) FROM "OutboxMessages" WHERE "SentAtUtc" IS NULL').fetchone()[0]
+        db.close()
         if waiting == 0 or time.monotonic() > deadline:
             return waiting
         time.sleep(2)
@@ -38,32 +64,30 @@ def check(path, manifest_path, journeys_path, mail, output):
     manifest = json.load(open(manifest_path, encoding="utf-8"))
     journeys = [json.loads(line) for line in open(journeys_path, encoding="utf-8")]
     db = connect(path)
-    accounts = dict(db.execute("SELECT UserName, Id FROM AspNetUsers"))
+    accounts = dict(db.execute('SELECT "UserName", "Id" FROM "AspNetUsers"'))
     emails = {a["login"]: a["email"] for a in manifest["accounts"]}
 
-    overbooked = db.execute("""
-        SELECT a.Label, b.Date, COUNT(*) AS n, COALESCE(o.Capacity, a.Capacity) AS places
-        FROM Bookings b JOIN Activities a ON a.Id = b.ActivityId
-        LEFT JOIN CapacityOverrides o ON o.ActivityId = b.ActivityId AND o.Date = b.Date
-        WHERE b.CancelledAtUtc IS NULL
-        GROUP BY b.ActivityId, b.Date
-        HAVING places IS NOT NULL AND n > places""").fetchall()
+    places = 'COALESCE(o."Capacity", a."Capacity")'
+    per_day = """
+        FROM "Bookings" b JOIN "Activities" a ON a."Id" = b."ActivityId"
+        LEFT JOIN "CapacityOverrides" o ON o."ActivityId" = b."ActivityId" AND o."Date" = b."Date"
+        WHERE b."CancelledAtUtc" IS NULL
+        GROUP BY a."Id", a."Label", a."Capacity", b."Date", o."Capacity"
+        HAVING {places} IS NOT NULL""".format(places=places)
+    overbooked = [(label, str(day), n, limit) for label, day, n, limit in db.execute(
+        'SELECT a."Label", b."Date", COUNT(*), {places} {per_day} AND COUNT(*) > {places}'.format(places=places, per_day=per_day)).fetchall()]
     full_days = db.execute("""
-        SELECT COUNT(*) FROM (
-            SELECT COUNT(*) AS n, COALESCE(o.Capacity, a.Capacity) AS places
-            FROM Bookings b JOIN Activities a ON a.Id = b.ActivityId
-            LEFT JOIN CapacityOverrides o ON o.ActivityId = b.ActivityId AND o.Date = b.Date
-            WHERE b.CancelledAtUtc IS NULL
-            GROUP BY b.ActivityId, b.Date
-            HAVING places IS NOT NULL AND n >= places AND SUM(b.CreatedByAccountId IS NOT NULL) > 0)""").fetchone()[0]
+        SELECT COUNT(*) FROM (SELECT 1 {per_day} AND COUNT(*) >= {places}
+            AND SUM(CASE WHEN b."CreatedByAccountId" IS NOT NULL THEN 1 ELSE 0 END) > 0) AS full_day""".format(
+        places=places, per_day=per_day)).fetchone()[0]
     counters = db.execute("""
-        SELECT COUNT(*) FROM ActivityDayLoads l
-        LEFT JOIN (SELECT ActivityId, Date, COUNT(*) AS n FROM Bookings WHERE CancelledAtUtc IS NULL GROUP BY ActivityId, Date) b
-            ON b.ActivityId = l.ActivityId AND b.Date = l.Date
-        WHERE l.Booked != COALESCE(b.n, 0)""").fetchone()[0]
+        SELECT COUNT(*) FROM "ActivityDayLoads" l
+        LEFT JOIN (SELECT "ActivityId", "Date", COUNT(*) AS n FROM "Bookings" WHERE "CancelledAtUtc" IS NULL GROUP BY "ActivityId", "Date") b
+            ON b."ActivityId" = l."ActivityId" AND b."Date" = l."Date"
+        WHERE l."Booked" != COALESCE(b.n, 0)""").fetchone()[0]
 
-    validations = {row[0]: row[1:] for row in db.execute(
-        "SELECT Id, AccountId, BookedCount, CancelledCount, RefusedCount FROM BasketValidations")}
+    validations = {row[0]: tuple(row[1:]) for row in db.execute(
+        'SELECT "Id", "AccountId", "BookedCount", "CancelledCount", "RefusedCount" FROM "BasketValidations"')}
     validated = [j for j in journeys if j.get("validation") is not None and "booked" in j]
     missing = [j for j in validated
                if validations.get(j["validation"]) != (accounts.get(j["login"]), j["booked"], j["cancelled"], j["refused"])]
@@ -81,21 +105,22 @@ def check(path, manifest_path, journeys_path, mail, output):
     for j in validated:
         expected_bookings[accounts.get(j["login"])] += j["booked"]
     found_bookings = collections.Counter(dict(db.execute(
-        "SELECT CreatedByAccountId, COUNT(*) FROM Bookings WHERE CreatedByAccountId IS NOT NULL AND CancelledAtUtc IS NULL GROUP BY 1")))
+        'SELECT "CreatedByAccountId", COUNT(*) FROM "Bookings" WHERE "CreatedByAccountId" IS NOT NULL AND "CancelledAtUtc" IS NULL GROUP BY 1')))
     compared = (set(expected_bookings) | set(found_bookings)) - unknown
     accounts_differing = sum(1 for a in compared if expected_bookings[a] != found_bookings[a])
 
-    expected_mail = collections.Counter(emails[j["login"]] for j in validated if j["booked"] + j["cancelled"] > 0)
+    expected_mail = collections.Counter(emails[j["login"]] for j in validated if j["booked"] + j["cancelled"] + j.get("waiting", 0) > 0)
     found_mail = collections.Counter()
     sent = 0
     for address, count, sent_count in db.execute(
-            "SELECT ToAddress, COUNT(*), SUM(SentAtUtc IS NOT NULL) FROM OutboxMessages WHERE Subject LIKE ? GROUP BY ToAddress", (CONFIRMATION,)):
+            'SELECT "ToAddress", COUNT(*), SUM(CASE WHEN "SentAtUtc" IS NOT NULL THEN 1 ELSE 0 END) FROM "OutboxMessages" WHERE "Subject" LIKE ? GROUP BY "ToAddress"',
+            (CONFIRMATION,)):
         found_mail[address] = count
         sent += sent_count
     emails_missing = sum(max(0, n - found_mail[a]) for a, n in expected_mail.items())
     files = sum(1 for name in os.listdir(mail) if name.endswith(".eml")) if os.path.isdir(mail) else 0
-    pending = db.execute("SELECT COUNT(*) FROM BasketLines WHERE RefusalReason IS NULL").fetchone()[0]
-    refused_full = db.execute("SELECT COUNT(*) FROM BasketLines WHERE RefusalReason = 'complet'").fetchone()[0]
+    pending = db.execute('SELECT COUNT(*) FROM "BasketLines" WHERE "RefusalReason" IS NULL').fetchone()[0]
+    refused_full = db.execute('SELECT COUNT(*) FROM "BasketLines" WHERE "RefusalReason" = \'complet\'').fetchone()[0]
 
     result = {
         "overbooked": len(overbooked),

@@ -14,6 +14,9 @@ again as its script does, until the sign-in completes.
 Environment: LOAD_MANIFEST (manifest.json of the seeded database), LOAD_OUTPUT (folder for the
 journeys and timings), LOAD_PARENTS, LOAD_DURATION (seconds), LOAD_THINK (mean pause in seconds),
 LOAD_DEVICES (the remembered devices' cookies by arrival number, if any).
+
+Behind the load balancer of several portal servers, each answer names its server (X-Portal-Node): the
+journey counts its requests per server, to show that a parent's requests went to every server.
 """
 
 import html
@@ -35,6 +38,7 @@ DURATION = float(os.environ["LOAD_DURATION"])
 THINK = float(os.environ.get("LOAD_THINK", "5"))
 DEVICES = json.load(open(os.environ["LOAD_DEVICES"])) if os.path.exists(os.environ.get("LOAD_DEVICES", "")) else {}
 DEVICE_COOKIE = "FamilyPortal.Device"
+NODE_HEADER = "X-Portal-Node"
 WAITING_ROOM = "/connexion/attente"
 POSITION = re.compile(r"position : (\d+)")
 
@@ -47,7 +51,8 @@ ARRIVAL_SPREAD = max(1, math.floor(RATE)) / RATE
 
 TOKEN = re.compile(r'name="__RequestVerificationToken"[^>]*\svalue="([^"]+)"')
 ADDED = re.compile(r"(\d+) jours? ajoutés? au panier|Aucun jour n'a été ajouté au panier")
-SUMMARY = re.compile(r"(\d+) réservation\(s\) et (\d+) annulation\(s\) enregistrée\(s\)(?: ; (\d+) ligne\(s\) refusée\(s\))?")
+SUMMARY = re.compile(r"(\d+) réservation\(s\) et (\d+) annulation\(s\) enregistrée\(s\)"
+                     r"(?: ; (\d+) inscription\(s\) en liste d'attente)?(?: ; (\d+) ligne\(s\) refusée\(s\))?")
 SUMMARY_PATH = re.compile(r"^/panier/recapitulatif/(\d+)$")
 
 arrivals = itertools.count()
@@ -59,14 +64,15 @@ finished = 0
 @events.request.add_listener
 def record(request_type, name, response_time, response_length, exception, start_time=None, response=None, **_):
     status = getattr(response, "status_code", 0) or 0
-    timings.append((name, round(response_time, 2), response_length, exception is None, start_time, status))
+    node = response.headers.get(NODE_HEADER) if response is not None else None
+    timings.append((name, round(response_time, 2), response_length, exception is None, start_time, status, node))
 
 
 @events.quitting.add_listener
 def save(environment, **_):
     with open(os.path.join(OUTPUT, "requests.jsonl"), "w", encoding="utf-8") as out:
-        for name, ms, size, ok, started, status in timings:
-            out.write(json.dumps({"step": name, "ms": ms, "bytes": size, "ok": ok, "at": started, "status": status}) + "\n")
+        for name, ms, size, ok, started, status, node in timings:
+            out.write(json.dumps({"step": name, "ms": ms, "bytes": size, "ok": ok, "at": started, "status": status, "node": node}) + "\n")
     with open(os.path.join(OUTPUT, "journeys.jsonl"), "w", encoding="utf-8") as out:
         for journey in journeys:
             out.write(json.dumps(journey, ensure_ascii=False) + "\n")
@@ -97,7 +103,8 @@ class Parent(HttpUser):
         device = DEVICES.get(str(number))
         journey = {"number": number, "login": account["login"], "email": account["email"], "start": time.time(),
                    "ok": False, "step": None, "added": None, "validation": None, "remembered": device is not None,
-                   "waited_s": 0, "largest_position": 0}
+                   "waited_s": 0, "largest_position": 0, "nodes": {}}
+        self.current = journey
         if device is not None:
             self.client.cookies.set(DEVICE_COOKIE, device)
         journeys.append(journey)
@@ -173,7 +180,8 @@ class Parent(HttpUser):
             counts = SUMMARY.search(page)
             if counts is None:
                 raise JourneyError("summary without its counts")
-            journey["booked"], journey["cancelled"], journey["refused"] = int(counts.group(1)), int(counts.group(2)), int(counts.group(3) or 0)
+            journey["booked"], journey["cancelled"] = int(counts.group(1)), int(counts.group(2))
+            journey["waiting"], journey["refused"] = int(counts.group(3) or 0), int(counts.group(4) or 0)
         self.think()
         journey["step"] = "10 déconnexion"
         self.post("/deconnexion", "10 déconnexion", {"__RequestVerificationToken": token(page)}, redirect="/connexion")
@@ -191,6 +199,7 @@ class Parent(HttpUser):
         while True:
             gevent.sleep(delay)
             with self.client.get(WAITING_ROOM + "?handler=Etat", name="3 file d'attente (état)", catch_response=True, allow_redirects=False) as response:
+                self.served(response)
                 if response.status_code != 200:
                     response.failure("{} on the waiting room's state".format(response.status_code))
                     raise JourneyError("waiting room: {}".format(response.status_code))
@@ -207,11 +216,17 @@ class Parent(HttpUser):
     def redirected(self, url, name):
         """A GET answered with a redirect, whose address is returned."""
         with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
+            self.served(response)
             location = response.headers.get("Location", "")
             if response.status_code != 302:
                 response.failure("{} without a redirect".format(response.status_code))
                 raise JourneyError("{}: {}".format(name, response.status_code))
             return location
+
+    def served(self, response):
+        node = response.headers.get(NODE_HEADER)
+        if node:
+            self.current["nodes"][node] = self.current["nodes"].get(node, 0) + 1
 
     def think(self):
         if THINK > 0:
@@ -219,6 +234,7 @@ class Parent(HttpUser):
 
     def get(self, url, name, expect_text):
         with self.client.get(url, name=name, catch_response=True, allow_redirects=False) as response:
+            self.served(response)
             text = html.unescape(response.text)
             if response.status_code != 200 or expect_text not in text:
                 response.failure("{} without « {} »".format(response.status_code, expect_text))
@@ -229,6 +245,7 @@ class Parent(HttpUser):
         """A form sent as the browser sends it. With expect_text, a 200 page is expected; otherwise a redirect
         (to the given address, or to any address when redirect is None), whose address is returned."""
         with self.client.post(url, data=form, name=name, catch_response=True, allow_redirects=False) as response:
+            self.served(response)
             if expect_text is not None:
                 text = html.unescape(response.text)
                 if response.status_code != 200 or expect_text not in text:

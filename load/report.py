@@ -60,11 +60,29 @@ weight = load_json("weight.json")
 check = load_json("check.json", {})
 requests = [json.loads(line) for line in open(path("requests.jsonl"), encoding="utf-8")] if os.path.exists(path("requests.jsonl")) else []
 journeys = [json.loads(line) for line in open(path("journeys.jsonl"), encoding="utf-8")] if os.path.exists(path("journeys.jsonl")) else []
-samples = []
-if os.path.exists(path("samples.csv")):
-    for line in open(path("samples.csv")).read().splitlines()[1:]:
-        seconds, cpu, rss, machine = (float(v) for v in line.split(","))
-        samples.append((seconds, cpu, rss, machine))
+
+
+def read_samples(name):
+    """(seconds, process CPU %, RSS MiB, machine CPU %) once a second, from load/sampler.py."""
+    if not os.path.exists(path(name)):
+        return []
+    return [tuple(float(v) for v in line.split(",")) for line in open(path(name)).read().splitlines()[1:]]
+
+
+def core_seconds(rows):
+    """CPU the sampled processes spent, in seconds of one core."""
+    spent, last = 0.0, 0.0
+    for seconds, cpu, _, _ in rows:
+        spent += cpu / 100 * (seconds - last)
+        last = seconds
+    return spent
+
+
+samples = read_samples("samples.csv")
+# With several servers, one file per server; with PostgreSQL, the database server's processes.
+node_samples = {m.group(1): read_samples(m.group(0)) for m in sorted(
+    (re.match(r"samples-(node\d+)\.csv$", name) for name in os.listdir(work)), key=lambda m: m.group(0) if m else "") if m}
+database_samples = read_samples("samples-database.csv")
 home, grid = wrk("wrk-home.txt"), wrk("wrk-grid.txt")
 
 steps = collections.defaultdict(list)
@@ -112,11 +130,24 @@ longest_wait = max((j["waited_s"] for j in waited), default=0)
 largest_queue = max((j.get("largest_position", 0) for j in journeys), default=0)
 over_30_s = sum(1 for r in requests if r["ms"] > 30000)
 
+# Several servers: where each request went, and whether each parent's requests reached every server. Round robin
+# over requests that thousands of parents interleave sends each request of a parent to any server, so a parent
+# with n requests stays on one of k servers only by chance, k × (1/k)^n.
+by_node = collections.Counter(r["node"] for r in requests if r.get("node"))
+node_names = sorted(by_node)
+spread = [j for j in journeys if sum(j.get("nodes", {}).values()) >= 2]
+every_node = sum(1 for j in spread if len(j["nodes"]) == len(node_names))
+one_node = sum(1 for j in spread if len(j["nodes"]) == 1)
+one_node_by_chance = sum(len(node_names) * (1 / len(node_names)) ** sum(j["nodes"].values()) for j in spread) if node_names else 0
+alternation_ok = params.get("nodes", 1) < 2 or (
+    len(node_names) == params["nodes"] and min(by_node.values()) >= 0.5 * len(requests) / len(node_names) and every_node >= 0.95 * len(spread))
+
 lines = []
 add = lines.append
-add("Run of {} ({}), commit {}: {} parents arriving over {} s, think time {} s on average, {} build.".format(
+add("Run of {} ({}), commit {}: {} parents arriving over {} s, think time {} s on average, {} build, {} portal server(s) on {}.".format(
     params.get("date", "?"), params.get("machine", "?"), params.get("commit", "?"), params.get("parents"),
-    params.get("duration"), params.get("think"), params.get("configuration")))
+    params.get("duration"), params.get("think"), params.get("configuration"), params.get("nodes", 1),
+    "PostgreSQL behind HAProxy" if params.get("nodes", 1) > 1 else {"postgresql": "PostgreSQL"}.get(params.get("database"), "SQLite")))
 add("")
 add("Database: school year {}, {:,} families, {:,} children, {:,} bookings, {:,} parent accounts; months filled from {} to {}.".format(
     manifest.get("schoolYear"), manifest.get("families", 0), manifest.get("children", 0), manifest.get("bookings", 0),
@@ -167,6 +198,21 @@ if completed:
     add("| journey time (with think time), median | {:.0f} s |".format(statistics.median(j["end"] - j["start"] for j in completed)))
 add("| requests per second, average / busiest 10 s | {:.1f} / {:.1f} |".format(len(stamps) / span if span == span and span > 0 else float("nan"), peak(stamps)))
 add("| sign-ins per second, average / busiest 10 s | {:.2f} / {:.1f} |".format(len(sign_ins) / span if span == span and span > 0 else float("nan"), peak(sign_ins)))
+if samples or node_samples:
+    rows = samples or [s for rows in node_samples.values() for s in rows]
+    spent = core_seconds(samples) if samples else sum(core_seconds(r) for r in node_samples.values())
+    add("| portal CPU per journey request (all servers, core-seconds ÷ requests) | {:.1f} ms |".format(1000 * spent / max(1, len(requests))))
+    if database_samples:
+        add("| PostgreSQL server CPU per journey request | {:.1f} ms (average {:.0f} % of a core, memory {:.0f} MiB) |".format(
+            1000 * core_seconds(database_samples) / max(1, len(requests)), statistics.mean([s[1] for s in database_samples] or [0]),
+            max([s[2] for s in database_samples] or [0])))
+for node, rows in node_samples.items():
+    busy = [s for s in rows if s[0] >= 2] or [(0, 0, 0, 0)]
+    add("| {}: requests / process CPU average, highest second / memory highest | {:,} / {:.0f} %, {:.0f} % / {:.0f} MiB |".format(
+        node, by_node.get(node, 0), statistics.mean(s[1] for s in busy), max(s[1] for s in busy), max(s[2] for s in busy)))
+if node_names:
+    add("| parents whose requests reached every server (of those with 2 requests or more) | {:,} of {:,} |".format(every_node, len(spread)))
+    add("| parents whose requests all went to one server / expected by chance | {:,} / {:.1f} |".format(one_node, one_node_by_chance))
 if samples:
     busy = [s for s in samples if s[0] >= 2]
     cpu = [s[1] for s in busy] or [0]
@@ -237,6 +283,8 @@ json.dump({"parents": params.get("parents"), "journeys": len(journeys), "complet
            "sign_in_p95_remembered_ms": percentile(remembered_sign_ins, 95) if remembered_sign_ins else None,
            "sign_in_p95_password_ms": percentile(password_sign_ins, 95) if password_sign_ins else None,
            "waiting_room": {"sign_ins": len(waited), "longest_wait_s": longest_wait, "largest_queue": largest_queue},
-           "over_30_s": over_30_s, "failures": [j.get("error") for j in failed][:10], "check": check},
+           "over_30_s": over_30_s, "failures": [j.get("error") for j in failed][:10], "check": check,
+           "nodes": {"requests": dict(by_node), "parents_every_node": every_node, "parents_one_node": one_node,
+                     "parents_compared": len(spread), "ok": alternation_ok}},
           open(path("results.json"), "w"), indent=1)
 print("\n".join(lines))

@@ -6,19 +6,23 @@
 #   load/run.sh                                   2,500 parents over 5 minutes (the opening-day scenario)
 #   load/run.sh --parents 10000 --duration 600    the aim: 10,000 parents in 10 minutes
 #   load/run.sh --parents 10000 --duration 600 --remembered 0.7   with 70 % of them on a remembered device
+#   load/run.sh --database postgresql --nodes 2   two portal servers on one PostgreSQL, behind HAProxy
 #
 # Options: --parents N (2500), --duration SECONDS (300), --think SECONDS (5, mean pause between steps),
 # --children N (5000), --accounts N (5000), --configuration Release|Debug (Release), --work FOLDER
 # (load/work), --no-ceilings (skip wrk and the hash rate), --ceiling-seconds N (15), --remembered SHARE (0: that
 # share of the parents ticked « Rester connecté sur cet appareil » on an earlier day, in a warm-up before the run),
-# --ceilings-only (the page weight and the ceilings, without the parents: to compare two commits quickly).
+# --ceilings-only (the page weight and the ceilings, without the parents: to compare two commits quickly),
+# --database sqlite|postgresql (sqlite: the portal's file; postgresql: a throwaway cluster of
+# scripts/postgres-cluster.sh, filled from the same seed), --nodes N (1; more needs postgresql: N portal processes
+# behind HAProxy, round robin without stickiness, scripts/load-balancer.sh).
 # Exit code 0 when every parent completed without error and every check passed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 parents=2500 duration=300 think=5 children=5000 accounts=5000 configuration=Release
-work="$root/load/work" ceilings=1 ceiling_seconds=15 remembered=0 ceilings_only=0
+work="$root/load/work" ceilings=1 ceiling_seconds=15 remembered=0 ceilings_only=0 database=sqlite nodes=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --parents) parents="$2"; shift ;;
@@ -32,17 +36,29 @@ while [ $# -gt 0 ]; do
     --ceiling-seconds) ceiling_seconds="$2"; shift ;;
     --remembered) remembered="$2"; shift ;;
     --ceilings-only) ceilings_only=1 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --database) database="$2"; shift ;;
+    --nodes) nodes="$2"; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "Option inconnue : $1 (voir --help)" >&2; exit 2 ;;
   esac
   shift
 done
+case "$database" in
+  sqlite|postgresql) ;;
+  *) echo "--database : sqlite ou postgresql" >&2; exit 2 ;;
+esac
+[[ "$nodes" =~ ^[1-9][0-9]?$ ]] || { echo "--nodes : un nombre de serveurs entre 1 et 99" >&2; exit 2; }
+if [ "$nodes" -gt 1 ] && [ "$database" = sqlite ]; then
+  echo "Plusieurs serveurs partagent une base serveur : ajoutez --database postgresql" >&2
+  exit 2
+fi
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 
 # The load tools come from the OS packages: Locust (python3-locust) and wrk.
 missing=()
 command -v locust >/dev/null || missing+=(python3-locust)
+[ "$database" = sqlite ] || /usr/bin/python3 -c 'import psycopg2' 2>/dev/null || missing+=(python3-psycopg2)
 [ "$ceilings" = 0 ] || command -v wrk >/dev/null || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -58,11 +74,17 @@ fi
 python="$(head -1 "$(command -v locust)" | sed -n 's/^#! *//p' | cut -d' ' -f1)"
 [ -x "$python" ] || python=python3
 
-portal="" sampler=""
+portals=() samplers=() cluster="" balancer=""
+stop_portals() {
+  for pid in "${samplers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${portals[@]}"; do { kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; } || true; done
+  portals=() samplers=()
+}
 stop_all() {
-  [ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
-  [ -z "$portal" ] || { kill "$portal" 2>/dev/null && wait "$portal" 2>/dev/null; } || true
-  portal="" sampler=""
+  stop_portals
+  [ -z "$balancer" ] || scripts/load-balancer.sh stop "$balancer"
+  [ -z "$cluster" ] || scripts/postgres-cluster.sh stop "$cluster"
+  balancer="" cluster=""
 }
 trap stop_all EXIT
 ulimit -n 65536 2>/dev/null || true
@@ -77,7 +99,7 @@ seeder=(dotnet "benchmarks/FamilyPortal.Benchmarks/bin/$configuration/net10.0/Fa
 
 echo "== [${SECONDS} s] Données : $children enfants, $accounts comptes parents"
 rm -rf "$work/data" "$work/logs"
-rm -f "$work"/{requests.jsonl,journeys.jsonl,samples.csv,check.json,hash.json,weight.json,wrk-home.txt,wrk-grid.txt,results.md,results.json,cookie.txt,devices.json}
+rm -f "$work"/samples-*.csv "$work"/{requests.jsonl,journeys.jsonl,samples.csv,check.json,hash.json,weight.json,wrk-home.txt,wrk-grid.txt,results.md,results.json,cookie.txt,devices.json}
 "${seeder[@]}" --seed-load "$work/data" --children "$children" --accounts "$accounts" --parents "$parents" 2>&1 | grep -v ' WRN\] ' || true
 [ -f "$work/data/manifest.json" ] || { echo "La création des données a échoué." >&2; exit 1; }
 if [ "$ceilings" = 1 ]; then
@@ -85,20 +107,9 @@ if [ "$ceilings" = 1 ]; then
   "${seeder[@]}" --hash-rate --seconds 5 --out "$work/hash.json"
 fi
 
-port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-base="http://127.0.0.1:$port"
-echo "== [${SECONDS} s] Portail sur $base ($configuration, Kestrel, SQLite, environnement Production)"
-(
-  cd "$work/app"
-  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
-    App__RequireHttps=false App__PublicBaseUrl="$base" App__LogDirectory="$work/logs" Diagnostics__ServerTiming=true \
-    Database__Provider=Sqlite ConnectionStrings__FamilyPortal="Data Source=$work/data/portal.db" \
-    DataProtection__CertificatePath="$work/data/protection-des-cles.pfx" \
-    Email__PickupDirectory="$work/data/mail" Security__AdhesionCodeKey="load-scenario-only-adhesion-code-key-0123456789" \
-    dotnet FamilyPortal.Web.dll
-) >"$work/portal.log" 2>&1 &
-portal=$!
-"$python" - "$base/health" <<'EOF'
+free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_health() {
+  "$python" - "$1/health" <<'EOF'
 import sys, time, urllib.request
 for _ in range(120):
     try:
@@ -108,6 +119,56 @@ for _ in range(120):
         time.sleep(0.5)
 sys.exit("the portal did not answer /health")
 EOF
+}
+# Portal server number $1 on port $2, as in production; every server shares the database, the key ring's
+# certificate and the mail pickup folder, and logs in a folder of its own.
+start_portal() {
+  local logs="$work/logs" output="$work/portal.log"
+  [ "$nodes" = 1 ] || logs="$work/logs/node$1" output="$work/portal-node$1.log"
+  (
+    cd "$work/app"
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
+      App__RequireHttps=false App__PublicBaseUrl="$base" App__LogDirectory="$logs" Diagnostics__ServerTiming=true \
+      Database__Provider="$provider" ConnectionStrings__FamilyPortal="$connection" \
+      DataProtection__CertificatePath="$work/data/protection-des-cles.pfx" \
+      Email__PickupDirectory="$work/data/mail" Security__AdhesionCodeKey="load-scenario-only-adhesion-code-key-0123456789" \
+      dotnet FamilyPortal.Web.dll
+  ) >"$output" 2>&1 &
+  portals+=($!)
+}
+
+ports=()
+for _ in $(seq "$nodes"); do ports+=("$(free_port)"); done
+if [ "$nodes" = 1 ]; then
+  base="http://127.0.0.1:${ports[0]}"
+else
+  base="http://127.0.0.1:$(free_port)"
+fi
+if [ "$database" = postgresql ]; then
+  provider=PostgreSql
+  rm -rf "$work/pg"
+  cluster="$work/pg"
+  connection="$(scripts/postgres-cluster.sh start "$cluster");Database=portail"
+  database_target="$connection"
+  echo "== [${SECONDS} s] PostgreSQL : schéma par les migrations du portail, puis copie des données"
+  start_portal 1 "${ports[0]}"
+  wait_health "http://127.0.0.1:${ports[0]}"
+  stop_portals
+  "$python" load/to_postgresql.py "$work/data/portal.db" "$connection"
+else
+  provider=Sqlite
+  connection="Data Source=$work/data/portal.db"
+  database_target="$work/data/portal.db"
+fi
+echo "== [${SECONDS} s] Portail sur $base ($configuration, Kestrel, $provider, $nodes serveur(s), environnement Production)"
+for n in $(seq "$nodes"); do start_portal "$n" "${ports[$((n - 1))]}"; done
+for port in "${ports[@]}"; do wait_health "http://127.0.0.1:$port"; done
+if [ "$nodes" -gt 1 ]; then
+  balancer="$work/haproxy"
+  rm -rf "$balancer"
+  scripts/load-balancer.sh start "$balancer" "${base##*:}" "${ports[@]}" >/dev/null
+  wait_health "$base"
+fi
 
 echo "== [${SECONDS} s] Poids de la grille"
 "$python" load/weigh.py "$base" "$work/data/manifest.json" "$work/weight.json" "$work/cookie.txt"
@@ -138,33 +199,46 @@ rate="$("$python" -c "print(round($parents / $duration, 4))")"
 tail=$(( duration > 300 ? duration : 300 ))
 run_time=$(( duration + tail + ${think%.*} * 15 ))
 echo "== [${SECONDS} s] Locust : $parents parents sur $duration s ($rate par seconde), pauses de $think s en moyenne"
-"$python" load/sampler.py "$portal" "$work/samples.csv" &
-sampler=$!
+if [ "$nodes" = 1 ]; then
+  "$python" load/sampler.py "${portals[0]}" "$work/samples.csv" &
+  samplers+=($!)
+else
+  for n in $(seq "$nodes"); do
+    "$python" load/sampler.py "${portals[$((n - 1))]}" "$work/samples-node$n.csv" &
+    samplers+=($!)
+  done
+fi
+if [ -n "$cluster" ]; then
+  # The database server's own processes (the postmaster and its backends), for its cost per request.
+  "$python" load/sampler.py "$(head -1 "$cluster/data/postmaster.pid")" "$work/samples-database.csv" --tree &
+  samplers+=($!)
+fi
 set +e
 LOAD_MANIFEST="$work/data/manifest.json" LOAD_OUTPUT="$work" LOAD_PARENTS="$parents" LOAD_DURATION="$duration" LOAD_THINK="$think" \
   LOAD_REMEMBERED="$remembered" LOAD_DEVICES="$work/devices.json" \
   locust -f load/locustfile.py --headless --host "$base" -u "$parents" -r "$rate" --run-time "${run_time}s" \
   --only-summary --loglevel WARNING >"$work/locust.log" 2>&1
 set -e
-kill "$sampler" 2>/dev/null || true
-wait "$sampler" 2>/dev/null || true
-sampler=""
+for pid in "${samplers[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+samplers=()
 
 echo "== [${SECONDS} s] Courriels : attente de la fin de l'envoi"
-"$python" load/check.py --wait-outbox 120 "$work/data/portal.db" >/dev/null
-stop_all
+"$python" load/check.py --wait-outbox 120 "$database_target" >/dev/null
+stop_portals
 echo "== [${SECONDS} s] Vérifications"
-"$python" load/check.py "$work/data/portal.db" "$work/data/manifest.json" "$work/journeys.jsonl" "$work/data/mail" "$work/check.json"
+"$python" load/check.py "$database_target" "$work/data/manifest.json" "$work/journeys.jsonl" "$work/data/mail" "$work/check.json"
+stop_all
 
-"$python" - "$work/params.json" "$parents" "$duration" "$think" "$configuration" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" "$remembered" <<'EOF'
+"$python" - "$work/params.json" "$parents" "$duration" "$think" "$configuration" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" "$remembered" \
+  "$database" "$nodes" <<'EOF'
 import datetime, json, os, platform, subprocess, sys
-out, parents, duration, think, configuration, commit, remembered = sys.argv[1:8]
+out, parents, duration, think, configuration, commit, remembered, database, nodes = sys.argv[1:10]
 memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 os_name = next((l.split("=", 1)[1].strip().strip('"') for l in open("/etc/os-release") if l.startswith("PRETTY_NAME=")), platform.system())
 dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
 json.dump({"parents": int(parents), "duration": float(duration), "think": float(think), "configuration": configuration, "commit": commit,
-           "remembered": float(remembered),
+           "remembered": float(remembered), "database": database, "nodes": int(nodes),
            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%d/%m/%Y"),
            "machine": "{} cores ({}), {:.0f} GiB, {}, .NET SDK {}".format(os.cpu_count(), model, memory, os_name, dotnet)},
           open(out, "w"))
@@ -176,6 +250,6 @@ echo
 "$python" - "$work/results.json" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))
-ok = r["completed"] == r["parents"] and r["request_errors"] == 0 and r["check"].get("ok")
+ok = r["completed"] == r["parents"] and r["request_errors"] == 0 and r["check"].get("ok") and r["nodes"]["ok"]
 sys.exit(0 if ok else 1)
 EOF

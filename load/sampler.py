@@ -1,6 +1,10 @@
 """Samples the CPU and memory of the portal's process, and the machine's CPU, once a second, until the
 process ends or the sampler is stopped. Output: CSV lines « seconds,process_cpu_percent,rss_mib,machine_cpu_percent »
-where the process percentage is of one core (200 % = both cores of a 2-core machine)."""
+where the process percentage is of one core (200 % = both cores of a 2-core machine).
+
+Usage: sampler.py PID OUTPUT_CSV [--tree]
+  --tree: the process and its children together (a PostgreSQL server: the postmaster and one process per
+          connection); a child that ended between two samples is left out of that second."""
 
 import os
 import signal
@@ -8,6 +12,7 @@ import sys
 import time
 
 pid, output = int(sys.argv[1]), sys.argv[2]
+tree = "--tree" in sys.argv[3:]
 ticks = os.sysconf("SC_CLK_TCK")
 running = True
 
@@ -20,18 +25,51 @@ def stop(*_):
 signal.signal(signal.SIGTERM, stop)
 
 
+def stat_fields(process):
+    with open(f"/proc/{process}/stat") as stat:
+        return stat.read().rsplit(")", 1)[1].split()
+
+
+def children():
+    found = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                if int(stat_fields(name)[1]) == pid:
+                    found.append(int(name))
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                pass
+    return found
+
+
+def processes():
+    return [pid] + (children() if tree else [])
+
+
 def process_ticks():
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime + stime
+    """utime + stime of the process (and its children with --tree), by process id."""
+    ticks_by_process = {}
+    for process in processes():
+        try:
+            fields = stat_fields(process)
+            ticks_by_process[process] = int(fields[11]) + int(fields[12])
+        except FileNotFoundError:
+            if process == pid:
+                raise
+    return ticks_by_process
 
 
 def rss_mib():
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    total = 0.0
+    for process in processes():
+        try:
+            with open(f"/proc/{process}/status") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) / 1024
+        except FileNotFoundError:
+            pass
+    return total
 
 
 def machine():
@@ -49,7 +87,8 @@ with open(output, "w") as out:
         while running:
             time.sleep(1)
             now_ticks, (total, idle), now = process_ticks(), machine(), time.monotonic()
-            cpu = (now_ticks - last_ticks) / ticks / (now - last_time) * 100
+            spent = sum(t - last_ticks.get(p, 0) for p, t in now_ticks.items())
+            cpu = spent / ticks / (now - last_time) * 100
             busy = 100 * (1 - (idle - last_idle) / max(1, total - last_total))
             out.write(f"{now - start:.1f},{cpu:.1f},{rss_mib():.1f},{busy:.1f}\n")
             out.flush()

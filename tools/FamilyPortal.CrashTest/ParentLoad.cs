@@ -59,6 +59,10 @@ internal sealed class ParentLoad(CrashParent parent, CrashSettings settings, Ran
     /// <summary>False when the session is gone (the sign-in page came back).</summary>
     private async Task<bool> BookSomeDaysAsync(CancellationToken stop)
     {
+        if (settings.ThinkMilliseconds > 0)
+        {
+            await Delay(random.Next(settings.ThinkMilliseconds / 2, settings.ThinkMilliseconds * 3 / 2), stop);
+        }
         var monday = Monday(DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime)).AddDays(7 * random.Next(1, 4));
         var url = $"/reservations?enfant={parent.ChildId}&semaine={monday:yyyy-MM-dd}";
         var grid = await GetPageAsync(url, stop);
@@ -175,12 +179,12 @@ internal sealed class ParentLoad(CrashParent parent, CrashSettings settings, Ran
         }
     }
 
-    private static HttpClient NewClient(CrashSettings settings) => new(new HttpClientHandler
+    private static HttpClient NewClient(CrashSettings settings) => new(new RequestTally(new HttpClientHandler
     {
         AllowAutoRedirect = false,
         UseCookies = true,
         CookieContainer = new CookieContainer(),
-    })
+    }))
     {
         BaseAddress = new Uri(settings.BaseAddress),
         Timeout = TimeSpan.FromSeconds(30),

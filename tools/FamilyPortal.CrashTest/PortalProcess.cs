@@ -2,12 +2,19 @@ using System.Diagnostics;
 
 namespace FamilyPortal.CrashTest;
 
-/// <summary>The portal as a process of its own, started, awaited until /health answers, and killed with SIGKILL.</summary>
-internal sealed class PortalProcess(CrashSettings settings) : IDisposable
+/// <summary>
+/// One portal server (number <paramref name="node"/>, from 0) as a process of its own, started, awaited until
+/// /health answers, and killed with SIGKILL.
+/// </summary>
+internal sealed class PortalProcess(CrashSettings settings, int node) : IDisposable
 {
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     private Process? _process;
+
+    public string Name { get; } = $"node{node + 1}";
+
+    private string Address => settings.NodeAddress(node);
 
     /// <summary>Starts the portal and returns the time until /health answered 200.</summary>
     public async Task<TimeSpan> StartAsync(TimeSpan limit)
@@ -20,17 +27,19 @@ internal sealed class PortalProcess(CrashSettings settings) : IDisposable
         };
         start.ArgumentList.Add(settings.PortalDll);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = settings.BaseAddress;
+        start.Environment["ASPNETCORE_URLS"] = Address;
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in settings.PortalSettings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+        // Each server writes its own log files.
+        start.Environment["App__LogDirectory"] = Path.Combine(settings.Folder, "logs", Name);
         var watch = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException("the portal did not start");
         // Drained so that a full pipe never blocks the portal.
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { Console.Error.WriteLine($"  [portail] {line}"); } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { Console.Error.WriteLine($"  [{Name}] {line}"); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         while (watch.Elapsed < limit)
@@ -41,7 +50,7 @@ internal sealed class PortalProcess(CrashSettings settings) : IDisposable
             }
             try
             {
-                using var response = await Probe.GetAsync(new Uri(settings.BaseAddress + "/health"));
+                using var response = await Probe.GetAsync(new Uri(Address + "/health"));
                 if (response.IsSuccessStatusCode)
                 {
                     return watch.Elapsed;
