@@ -84,10 +84,10 @@ internal static class CrashTestProgram
                 }
                 var after = RequestTally.Snapshot();
                 readiness.Add(ready);
-                var outage = new Outage(victim.Name, after.Sent - before.Sent, after.Failed - before.Failed);
+                var outage = new Outage(victim.Name, after.Ended - before.Ended, after.Failed - before.Failed);
                 outages.Add(outage);
                 Console.WriteLine($"Kill {cycle,2} ({victim.Name}): after {running.TotalSeconds:F1} s of load ({answered} baskets validated so far), " +
-                    $"ready again in {ready.TotalSeconds:F1} s; {outage.Failed} of {outage.Sent} requests failed meanwhile");
+                    $"ready again in {ready.TotalSeconds:F1} s; {outage.Failed} of {outage.Ended} requests ended meanwhile failed");
             }
             await Task.Delay(TimeSpan.FromSeconds(3));
             await stop.CancelAsync();
@@ -119,9 +119,9 @@ internal static class CrashTestProgram
         if (settings.Nodes > 1)
         {
             // The servers left standing answer while one is down: most requests of each outage succeed.
-            foreach (var outage in outages.Where(o => o.Sent == 0 || o.Failed * 2 > o.Sent))
+            foreach (var outage in outages.Where(o => o.Ended == 0 || o.Failed * 2 > o.Ended))
             {
-                failures.Add($"while {outage.Node} was down, {outage.Failed} of {outage.Sent} requests failed: the other servers did not take over");
+                failures.Add($"while {outage.Node} was down, {outage.Failed} of {outage.Ended} requests failed: the other servers did not take over");
             }
         }
 
@@ -129,7 +129,7 @@ internal static class CrashTestProgram
         Console.WriteLine("Summary");
         Console.WriteLine($"  kills (SIGKILL) and restarts      {readiness.Count}");
         Console.WriteLine($"  readiness after restart           median {Median(readiness):F1} s, max {readiness.DefaultIfEmpty().Max().TotalSeconds:F1} s (limit {ReadinessLimit.TotalSeconds} s)");
-        Console.WriteLine($"  requests failed during the kills  {string.Join(", ", outages.Select(o => $"{o.Failed}/{o.Sent}"))} (failed/sent from each kill to the restart)");
+        Console.WriteLine($"  requests failed during the kills  {string.Join(", ", outages.Select(o => $"{o.Failed}/{o.Ended}"))} (failed/ended from each kill to the restart)");
         Console.WriteLine($"  « Valider » answered as validated {all.Count(a => a.ValidationId is not null)}");
         Console.WriteLine($"  « Valider » cut by a kill         {all.Count(a => !a.Answered)}");
         Console.WriteLine($"  validations in the database       {result.Validations}");
@@ -148,8 +148,8 @@ internal static class CrashTestProgram
     /// <summary>The balancer checks each server every 500 ms: after a second it has seen a restarted one.</summary>
     private static readonly TimeSpan BalancerCheck = TimeSpan.FromSeconds(1);
 
-    /// <summary>One kill: the server, and the parents' requests sent and failed from the kill until it answered again.</summary>
-    private sealed record Outage(string Node, long Sent, long Failed);
+    /// <summary>One kill: the server, and the parents' requests that ended, and failed, from the kill until it answered again.</summary>
+    private sealed record Outage(string Node, long Ended, long Failed);
 
     private static double Median(List<TimeSpan> values) =>
         values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2).TotalSeconds;
