@@ -72,12 +72,6 @@ public sealed class StaffMembers(FamilyPortalDbContext db, AccountSessions sessi
     public async Task<Result> ApplyAsync(Request request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // An account id comes from a form: a control character can be no account's, and PostgreSQL refuses
-        // a NUL in a query's text instead of finding nothing.
-        if (string.IsNullOrEmpty(request.AccountId) || request.AccountId.Any(char.IsControl))
-        {
-            return new Result(Outcome.NotFound);
-        }
         var municipalityName = await db.Municipalities.AsNoTracking().Where(m => m.Id == request.MunicipalityId).Select(m => m.Name).SingleOrDefaultAsync(ct);
         if (municipalityName is null)
         {
