@@ -47,6 +47,12 @@ public sealed class AttendanceJourneyTests(BrowserFixture fixture) : BrowserTest
         await Page.GetByLabel("Heure d'arrivée ou de départ de CLARA PLUME").FillAsync("08:20");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Arrivé : CLARA PLUME" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("hors ligne — 2 pointages en attente d'envoi");
+        // Adding a child who was not booked needs the server: the page says so and stays on the list.
+        await Page.GetByLabel("Nom ou prénom de l'enfant").FillAsync("PLUME");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await Expect(Page.Locator("#pointage-ajout-etat")).ToHaveTextAsync(
+            "Hors ligne : l'ajout d'un enfant non réservé attend le retour du réseau. Les pointages de la liste restent gardés sur cet appareil.");
+        Assert.EndsWith(url, Page.Url, StringComparison.Ordinal);
 
         await Page.ReloadAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("hors ligne — 2 pointages en attente d'envoi");

@@ -195,6 +195,21 @@
         });
     });
 
+    // A child who was not booked is added by a late booking that only the town hall's server can make: without
+    // a network the section says so, instead of leaving the list for an error page.
+    var walkIn = document.querySelector('[data-pointage-ajout]');
+    var walkInStatus = document.getElementById('pointage-ajout-etat');
+    if (walkIn && walkInStatus) {
+        walkIn.addEventListener('submit', function (event) {
+            if (!navigator.onLine || unreachable) {
+                event.preventDefault();
+                walkInStatus.textContent = 'Hors ligne : l\'ajout d\'un enfant non réservé attend le retour du réseau. '
+                    + 'Les pointages de la liste restent gardés sur cet appareil.';
+            }
+        });
+        window.addEventListener('online', function () { walkInStatus.textContent = ''; });
+    }
+
     window.addEventListener('online', send);
     window.addEventListener('offline', refresh);
     if ('serviceWorker' in navigator) {
