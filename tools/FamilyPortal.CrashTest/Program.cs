@@ -87,7 +87,7 @@ internal static class CrashTestProgram
                 var outage = new Outage(victim.Name, after.Ended - before.Ended, after.Failed - before.Failed);
                 outages.Add(outage);
                 Console.WriteLine($"Kill {cycle,2} ({victim.Name}): after {running.TotalSeconds:F1} s of load ({answered} baskets validated so far), " +
-                    $"ready again in {ready.TotalSeconds:F1} s; {outage.Failed} of {outage.Ended} requests ended meanwhile failed");
+                    $"ready again in {ready.TotalSeconds:F1} s; {outage.Failed} failed of the {outage.Ended} requests that ended meanwhile");
             }
             await Task.Delay(TimeSpan.FromSeconds(3));
             await stop.CancelAsync();
