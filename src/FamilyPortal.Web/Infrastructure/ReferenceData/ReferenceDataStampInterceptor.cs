@@ -26,7 +26,7 @@ public sealed class ReferenceDataStampInterceptor : SaveChangesInterceptor
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is FamilyPortalDbContext db)
+        if (eventData.Context is FamilyPortalDbContext db && TracksReferenceData(db))
         {
             foreach (var municipalityId in ChangedMunicipalities(db))
             {
@@ -40,7 +40,7 @@ public sealed class ReferenceDataStampInterceptor : SaveChangesInterceptor
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is FamilyPortalDbContext db)
+        if (eventData.Context is FamilyPortalDbContext db && TracksReferenceData(db))
         {
             foreach (var municipalityId in ChangedMunicipalities(db))
             {
@@ -49,6 +49,27 @@ public sealed class ReferenceDataStampInterceptor : SaveChangesInterceptor
             StampNewMunicipalities(db);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Whether the context tracks any reference data at all, read without detecting changes: a save of a thousand
+    /// bookings (« Valider » a school year) tracks none, and each detection walks every tracked entity again.
+    /// An entity of those types whose change is not detected yet is tracked all the same, so none is missed (the
+    /// portal adds reference data through its sets, never only through a navigation of an entity tracked before).
+    /// </summary>
+    private static bool TracksReferenceData(FamilyPortalDbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Any(e => ReferenceTypes.Contains(e.Metadata.ClrType));
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     private static List<int> ChangedMunicipalities(FamilyPortalDbContext db) =>
