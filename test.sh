@@ -18,6 +18,9 @@ dpkg -s libfontconfig1 >/dev/null 2>&1 || missing+=(libfontconfig1)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
 command -v locust >/dev/null || missing+=(python3-locust)
+# The load smoke test on two portal servers: HAProxy in front, its checks reading PostgreSQL.
+command -v haproxy >/dev/null || missing+=(haproxy)
+/usr/bin/python3 -c 'import psycopg2' 2>/dev/null || missing+=(python3-psycopg2)
 pg_run="${FAMILYPORTAL_TEST_POSTGRESQL_RUN:-beside}"
 if [ "$pg_run" != off ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
