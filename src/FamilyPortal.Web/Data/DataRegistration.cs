@@ -23,7 +23,7 @@ public static class DataRegistration
                 throw new InvalidOperationException($"ConnectionStrings:FamilyPortal is required with the {options.Provider} provider.");
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<FamilyPortalDbContext, PostgreSqlFamilyPortalDbContext>((sp, o) =>
-                    Measured(o).UseNpgsql(connectionString, pg => pg.EnableRetryOnFailure())
+                    Measured(o).UseNpgsql(connectionString, pg => pg.EnableRetryOnFailure().UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                         .AddInterceptors(CaseInsensitiveLike.Instance, sp.GetRequiredService<JournalInterceptor>(), ReferenceDataStampInterceptor.Instance));
                 break;
             case DatabaseProvider.SqlServer:
@@ -34,7 +34,7 @@ public static class DataRegistration
                 var sqlite = SqliteConnectionFor(connectionString ?? DatabaseOptions.DefaultSqliteConnection, environment.ContentRootPath);
                 services.AddSingleton<SqliteWriteGate>();
                 services.AddDbContext<FamilyPortalDbContext, SqliteFamilyPortalDbContext>((sp, o) =>
-                    Measured(o).UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<JournalInterceptor>(), ReferenceDataStampInterceptor.Instance));
+                    Measured(o).UseSqlite(sqlite, lite => lite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<JournalInterceptor>(), ReferenceDataStampInterceptor.Instance));
                 break;
         }
         return services;

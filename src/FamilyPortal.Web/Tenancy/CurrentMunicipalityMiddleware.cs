@@ -24,7 +24,7 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
             var checkedAccount = context.Items[SignedInAccount.ItemKey] as SignedInAccount;
             var account = checkedAccount?.AccountId == accountId
                 ? checkedAccount
-                : await SignedInAccount.ReadAsync(db, db.Users.Where(u => u.Id == accountId), context.RequestAborted);
+                : await SignedInAccount.ReadAsync(db, accountId, context.RequestAborted);
             if (!Resolve(accountId, account, current, db))
             {
                 // Suspended since the cookie was issued (its sessions were ended with the suspension): nobody.

@@ -19,31 +19,47 @@ public sealed class SignedInAccount
     /// <summary>The cookie's session check leaves the account it read here for <see cref="CurrentMunicipalityMiddleware"/>.</summary>
     internal static readonly object ItemKey = new();
 
+    /// <summary>The account, if <paramref name="sessionHash"/> is one of its sessions still running at <paramref name="now"/>.</summary>
+    public static Task<SignedInAccount?> ReadWithSessionAsync(
+        FamilyPortalDbContext db, string accountId, string sessionHash, DateTime now, CancellationToken ct) =>
+        LoadAsync(db, accountId, sessionHash, now, ct);
+
+    /// <summary>The account, without a session check (one signed in during this request).</summary>
+    public static Task<SignedInAccount?> ReadAsync(FamilyPortalDbContext db, string accountId, CancellationToken ct) =>
+        LoadAsync(db, accountId, sessionHash: null, default, ct);
+
+    private sealed record Row(
+        string Id, int? StaffMunicipalityId, string? StaffMunicipalityName, int? SelectedMunicipalityId, bool Suspended,
+        int? MunicipalityId, string MunicipalityName, int? FamilyId, string HouseholdName);
+
     /// <summary>
-    /// The one account of <paramref name="accounts"/>, or null. The tenant filter is off on purpose: no collectivité
-    /// is entered yet. One row per adhésion, joined flat: a nested collection made SQLite copy every adhésion of
-    /// the platform at each request before picking this account's.
+    /// Compiled once: every signed-in request runs it. The tenant filter is off on purpose: no collectivité is entered
+    /// yet. One row per adhésion, joined flat: a nested collection made SQLite copy every adhésion of the platform at
+    /// each request before picking this account's.
     /// </summary>
-    public static async Task<SignedInAccount?> ReadAsync(FamilyPortalDbContext db, IQueryable<PortalAccount> accounts, CancellationToken ct)
+    private static readonly Func<FamilyPortalDbContext, string, string?, DateTime, IAsyncEnumerable<Row>> Rows =
+        EF.CompileAsyncQuery((FamilyPortalDbContext db, string accountId, string? sessionHash, DateTime now) =>
+            (from u in db.Users
+             where u.Id == accountId
+                && (sessionHash == null || db.AccountSessions.Any(s => s.IdHash == sessionHash && s.AccountId == u.Id && s.ExpiresAtUtc > now))
+             from m in db.Memberships.Where(m => m.AccountId == u.Id).DefaultIfEmpty()
+             select new Row(
+                 u.Id,
+                 u.StaffMunicipalityId,
+                 db.Municipalities.Where(s => s.Id == u.StaffMunicipalityId).Select(s => s.Name).FirstOrDefault(),
+                 u.SelectedMunicipalityId,
+                 u.SuspendedAtUtc != null,
+                 (int?)m!.MunicipalityId,
+                 m.Municipality!.Name,
+                 (int?)m.FamilyId,
+                 m.Family!.HouseholdName))
+            .IgnoreQueryFilters(new[] { FamilyPortalDbContext.TenantFilter }).AsNoTracking());
+
+    private static async Task<SignedInAccount?> LoadAsync(
+        FamilyPortalDbContext db, string accountId, string? sessionHash, DateTime now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await (
-                from u in accounts
-                from m in db.Memberships.Where(m => m.AccountId == u.Id).DefaultIfEmpty()
-                select new
-                {
-                    u.Id,
-                    u.StaffMunicipalityId,
-                    StaffMunicipalityName = db.Municipalities.Where(s => s.Id == u.StaffMunicipalityId).Select(s => s.Name).FirstOrDefault(),
-                    u.SelectedMunicipalityId,
-                    Suspended = u.SuspendedAtUtc != null,
-                    MunicipalityId = (int?)m!.MunicipalityId,
-                    MunicipalityName = m.Municipality!.Name,
-                    FamilyId = (int?)m.FamilyId,
-                    m.Family!.HouseholdName,
-                })
-            .IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).AsNoTracking()
-            .ToListAsync(ct);
+        var rows = await Rows(db, accountId, sessionHash, now).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return null;

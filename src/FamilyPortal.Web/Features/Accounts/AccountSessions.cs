@@ -42,11 +42,7 @@ public sealed class AccountSessions(FamilyPortalDbContext db, TimeProvider time)
     /// <summary>The account behind an active session, read with the session check in one command; null when the session is over.</summary>
     public Task<SignedInAccount?> FindActiveAsync(string sessionId, string accountId, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var hash = HashOf(sessionId);
-        var withSession = db.Users.Where(u => u.Id == accountId
-            && db.AccountSessions.Any(s => s.IdHash == hash && s.AccountId == u.Id && s.ExpiresAtUtc > now));
-        return SignedInAccount.ReadAsync(db, withSession, ct);
+        return SignedInAccount.ReadWithSessionAsync(db, accountId, HashOf(sessionId), time.GetUtcNow().UtcDateTime, ct);
     }
 
     public Task EndAsync(string sessionId, CancellationToken ct)

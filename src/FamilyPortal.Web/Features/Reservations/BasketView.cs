@@ -22,23 +22,22 @@ public sealed record BasketEntry(long Id, string ChildName, string ActivityLabel
 
 public sealed class BasketReader(FamilyPortalDbContext db)
 {
+    private sealed record Line(long Id, BasketLineKind Kind, DateOnly Date, string? RefusalReason, string FirstName, string Label, decimal UnitPrice);
+
+    /// <summary>Compiled once: every grid and basket page reads it.</summary>
+    private static readonly Func<FamilyPortalDbContext, string, IAsyncEnumerable<Line>> Lines =
+        EF.CompileAsyncQuery((FamilyPortalDbContext db, string accountId) =>
+            db.BasketLines.AsNoTracking()
+                .Where(l => l.AccountId == accountId)
+                .Join(db.Children, l => l.ChildId, c => c.Id, (l, c) => new { Line = l, c.FirstName })
+                .Join(db.Activities, x => x.Line.ActivityId, a => a.Id, (x, a) => new { x.Line, x.FirstName, a.Label, a.UnitPrice })
+                .OrderBy(x => x.FirstName).ThenBy(x => x.Label).ThenBy(x => x.Line.Date)
+                .Select(x => new Line(x.Line.Id, x.Line.Kind, x.Line.Date, x.Line.RefusalReason, x.FirstName, x.Label, x.UnitPrice)));
+
     public async Task<BasketView> ReadAsync(ParentScope scope, CancellationToken ct)
     {
-        var lines = await db.BasketLines.AsNoTracking()
-            .Where(l => l.AccountId == scope.AccountId)
-            .Join(db.Children, l => l.ChildId, c => c.Id, (l, c) => new { Line = l, c.FirstName })
-            .Join(db.Activities, x => x.Line.ActivityId, a => a.Id, (x, a) => new
-            {
-                x.Line.Id,
-                x.Line.Kind,
-                x.Line.Date,
-                x.Line.RefusalReason,
-                x.FirstName,
-                a.Label,
-                a.UnitPrice,
-            })
-            .OrderBy(x => x.FirstName).ThenBy(x => x.Label).ThenBy(x => x.Date)
-            .ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(scope);
+        var lines = await Lines(db, scope.AccountId).ToListAsync(ct);
         var additions = lines.Where(l => l.Kind == BasketLineKind.Add)
             .GroupBy(l => (l.FirstName, l.Label, l.UnitPrice))
             .Select(g => new BasketGroup(g.Key.FirstName, g.Key.Label, g.Key.UnitPrice,

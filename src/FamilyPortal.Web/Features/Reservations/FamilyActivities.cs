@@ -5,9 +5,13 @@ namespace FamilyPortal.Web.Features.Reservations;
 /// <summary>The children of the parent's family and the activities each may attend (those of the child's site).</summary>
 public sealed class FamilyActivities(FamilyPortalDbContext db, ReferenceCalendar reference)
 {
-    public Task<List<Child>> ChildrenAsync(ParentScope scope, CancellationToken ct) =>
-        db.Children.AsNoTracking().Where(c => c.FamilyId == scope.FamilyId)
-            .OrderBy(c => c.BirthDate).ThenBy(c => c.FirstName).ToListAsync(ct);
+    /// <summary>Compiled once: every grid reads it.</summary>
+    private static readonly Func<FamilyPortalDbContext, int, IAsyncEnumerable<Child>> FamilyChildren =
+        EF.CompileAsyncQuery<FamilyPortalDbContext, int, Child>((db, familyId) =>
+            db.Children.AsNoTracking().Where(c => c.FamilyId == familyId).OrderBy(c => c.BirthDate).ThenBy(c => c.FirstName));
+
+    public async Task<List<Child>> ChildrenAsync(ParentScope scope, CancellationToken ct) =>
+        await FamilyChildren(db, scope.FamilyId).ToListAsync(ct);
 
     public async Task<List<Activity>> ActivitiesForAsync(Child child, CancellationToken ct)
     {

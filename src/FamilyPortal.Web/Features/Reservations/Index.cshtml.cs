@@ -12,6 +12,7 @@ namespace FamilyPortal.Web.Features.Reservations;
 /// </summary>
 [Authorize]
 public class IndexModel(
+    FamilyPortalDbContext db,
     ReferenceCalendar reference,
     CurrentMunicipality current,
     FamilyActivities family,
@@ -149,6 +150,7 @@ public class IndexModel(
         {
             return;
         }
+        await using var connection = await ConnectionHold.OpenAsync(db, ct);
         Children = await family.ChildrenAsync(scope, ct);
         Child = Children.FirstOrDefault(c => c.Id == Enfant) ?? (Children.Count > 0 ? Children[0] : null);
         Basket = await baskets.ReadAsync(scope, ct);

@@ -12,12 +12,14 @@ namespace FamilyPortal.Web.Infrastructure.ReferenceData;
 /// </summary>
 public sealed class ReferenceDataVersion(FamilyPortalDbContext db, IMemoryCache cache)
 {
-    private IQueryable<ReferenceDataStamp> Stamp(int municipalityId) =>
-        db.ReferenceDataStamps.AsNoTracking().Where(s => s.MunicipalityId == municipalityId);
+    /// <summary>Compiled once: every request that uses a cached value reads it.</summary>
+    private static readonly Func<FamilyPortalDbContext, int, CancellationToken, Task<long?>> Stamp =
+        EF.CompileAsyncQuery((FamilyPortalDbContext db, int municipalityId, CancellationToken ct) =>
+            db.ReferenceDataStamps.AsNoTracking().Where(s => s.MunicipalityId == municipalityId).Select(s => (long?)s.Version).SingleOrDefault());
 
     /// <summary>The collectivité's version, 0 while it has no stamp row.</summary>
     public async Task<long> CurrentAsync(int municipalityId, CancellationToken ct) =>
-        await Stamp(municipalityId).Select(s => (long?)s.Version).SingleOrDefaultAsync(ct) ?? 0;
+        await Stamp(db, municipalityId, ct) ?? 0;
 
     /// <summary>
     /// The value cached in this process for <paramref name="key"/> if it was read at the collectivité's current
