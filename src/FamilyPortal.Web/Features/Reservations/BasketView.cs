@@ -14,6 +14,10 @@ public sealed record BasketView(IReadOnlyList<BasketGroup> Additions, IReadOnlyL
 
     /// <summary>Estimated: the prices of the days to book; the invoice is what counts.</summary>
     public decimal EstimatedTotal => Additions.Sum(g => g.UnitPrice * g.Entries.Count);
+
+    /// <summary>Every line by child, activity and day: the grid beside the panier shows them without reading them again.</summary>
+    public IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), BasketLineKind> Cells { get; init; } =
+        new Dictionary<(int ChildId, int ActivityId, DateOnly Date), BasketLineKind>();
 }
 
 public sealed record BasketGroup(string ChildName, string ActivityLabel, decimal UnitPrice, IReadOnlyList<BasketEntry> Entries);
@@ -22,7 +26,8 @@ public sealed record BasketEntry(long Id, string ChildName, string ActivityLabel
 
 public sealed class BasketReader(FamilyPortalDbContext db)
 {
-    private sealed record Line(long Id, BasketLineKind Kind, DateOnly Date, string? RefusalReason, string FirstName, string Label, decimal UnitPrice);
+    private sealed record Line(
+        long Id, int ChildId, int ActivityId, BasketLineKind Kind, DateOnly Date, string? RefusalReason, string FirstName, string Label, decimal UnitPrice);
 
     /// <summary>Compiled once: every grid and basket page reads it.</summary>
     private static readonly Func<FamilyPortalDbContext, string, IAsyncEnumerable<Line>> Lines =
@@ -32,7 +37,7 @@ public sealed class BasketReader(FamilyPortalDbContext db)
                 .Join(db.Children, l => l.ChildId, c => c.Id, (l, c) => new { Line = l, c.FirstName })
                 .Join(db.Activities, x => x.Line.ActivityId, a => a.Id, (x, a) => new { x.Line, x.FirstName, a.Label, a.UnitPrice })
                 .OrderBy(x => x.FirstName).ThenBy(x => x.Label).ThenBy(x => x.Line.Date)
-                .Select(x => new Line(x.Line.Id, x.Line.Kind, x.Line.Date, x.Line.RefusalReason, x.FirstName, x.Label, x.UnitPrice)));
+                .Select(x => new Line(x.Line.Id, x.Line.ChildId, x.Line.ActivityId, x.Line.Kind, x.Line.Date, x.Line.RefusalReason, x.FirstName, x.Label, x.UnitPrice)));
 
     public async Task<BasketView> ReadAsync(ParentScope scope, CancellationToken ct)
     {
@@ -47,6 +52,9 @@ public sealed class BasketReader(FamilyPortalDbContext db)
             .Select(l => new BasketEntry(l.Id, l.FirstName, l.Label, l.Date, l.RefusalReason)).ToList();
         var waits = lines.Where(l => l.Kind == BasketLineKind.Wait)
             .Select(l => new BasketEntry(l.Id, l.FirstName, l.Label, l.Date, l.RefusalReason)).ToList();
-        return new BasketView(additions, cancellations, waits);
+        return new BasketView(additions, cancellations, waits)
+        {
+            Cells = lines.ToDictionary(l => (l.ChildId, l.ActivityId, l.Date), l => l.Kind),
+        };
     }
 }

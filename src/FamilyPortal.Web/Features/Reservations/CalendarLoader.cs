@@ -8,24 +8,43 @@ public sealed class CalendarLoader(FamilyPortalDbContext db, ReferenceCalendar r
     /// <summary>Working-day deadlines look back before the first day shown; a month covers any règlement in use.</summary>
     private const int LookBackDays = 31;
 
-    public async Task<CalendarData> LoadAsync(
+    /// <param name="accountId">Whose basket lines to read, or null for none.</param>
+    public Task<CalendarData> LoadAsync(
         IReadOnlyCollection<int> activityIds, IReadOnlyCollection<int> childIds, string? accountId,
+        DateOnly from, DateOnly to, CancellationToken ct) =>
+        LoadAsync(activityIds, childIds, accountId, basketRead: null, from, to, ct);
+
+    /// <param name="basket">The account's basket lines, read already (the grid's page shows them beside it).</param>
+    public Task<CalendarData> LoadWithBasketAsync(
+        IReadOnlyCollection<int> activityIds, IReadOnlyCollection<int> childIds,
+        IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), BasketLineKind> basket,
+        DateOnly from, DateOnly to, CancellationToken ct) =>
+        LoadAsync(activityIds, childIds, accountId: null, basket, from, to, ct);
+
+    private async Task<CalendarData> LoadAsync(
+        IReadOnlyCollection<int> activityIds, IReadOnlyCollection<int> childIds, string? accountId,
+        IReadOnlyDictionary<(int ChildId, int ActivityId, DateOnly Date), BasketLineKind>? basketRead,
         DateOnly from, DateOnly to, CancellationToken ct)
     {
         var closuresFrom = from.AddDays(-LookBackDays);
-        var (holidays, years, allClosures, _) = await reference.GetAsync(ct);
+        var (holidays, years, allClosures, openActivities) = await reference.GetAsync(ct);
         var closures = allClosures.Where(c => c.StartDate <= to && c.EndDate >= closuresFrom).ToList();
         int[] activities = [.. activityIds], children = [.. childIds];
         var overrides = await CalendarQueries.Overrides(db, activities, from, to)
-            .ToDictionaryAsync(o => (o.ActivityId, o.Date), o => o.Capacity, cancellationToken: ct);
+            .ToDictionaryAsync(o => (o.ActivityId, o.Date), o => o.Value, cancellationToken: ct);
         var loads = await CalendarQueries.Loads(db, activities, from, to)
-            .ToDictionaryAsync(l => (l.ActivityId, l.Date), l => l.Booked, cancellationToken: ct);
-        var bookings = await CalendarQueries.Bookings(db, children, from, to).ToHashSetAsync(cancellationToken: ct);
-        var basket = accountId is null
-            ? []
-            : await CalendarQueries.Basket(db, accountId, children, from, to)
-                .ToDictionaryAsync(l => (l.ChildId, l.ActivityId, l.Date), l => l.Kind, cancellationToken: ct);
-        var enrolments = await CalendarQueries.Enrolments(db, children, activities, from, to).ToListAsync(ct);
+            .ToDictionaryAsync(l => (l.ActivityId, l.Date), l => l.Value, cancellationToken: ct);
+        var bookings = await CalendarQueries.Bookings(db, children, from, to)
+            .Select(b => (b.ChildId, b.ActivityId, b.Date)).ToHashSetAsync(cancellationToken: ct);
+        var basket = basketRead
+            ?? (accountId is null
+                ? new Dictionary<(int ChildId, int ActivityId, DateOnly Date), BasketLineKind>()
+                : await CalendarQueries.Basket(db, accountId, children, from, to)
+                    .ToDictionaryAsync(l => (l.ChildId, l.ActivityId, l.Date), l => l.Kind, cancellationToken: ct));
+        // Inscriptions matter only to activities that require one: most grids (canteen, périscolaire) need not read them.
+        var enrolmentsMatter = children.Length > 0
+            && activities.Any(id => openActivities.FirstOrDefault(a => a.Id == id) is not { Enrolment.Required: false });
+        var enrolments = enrolmentsMatter ? await CalendarQueries.Enrolments(db, children, activities, from, to).ToListAsync(ct) : [];
         // Read only while a year is under update, so that the grid stays as cheap as it was otherwise.
         var confirmations = childIds.Count == 0 || !years.Any(y => y.FileUpdateRequired)
             ? []

@@ -9,41 +9,52 @@ namespace FamilyPortal.Web.Features.Reservations;
 /// </summary>
 internal static class CalendarQueries
 {
-    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<(int ActivityId, DateOnly Date, int Capacity)>> Overrides =
+    // Named rows, not value tuples: PostgreSQL's provider would read a tuple as one record column.
+    public sealed record DayValue(int ActivityId, DateOnly Date, int Value);
+
+    public sealed record ChildDay(int ChildId, int ActivityId, DateOnly Date);
+
+    public sealed record BasketDay(int ChildId, int ActivityId, DateOnly Date, BasketLineKind Kind);
+
+    public sealed record EnrolmentRange(int ChildId, int ActivityId, DateOnly StartDate, DateOnly EndDate);
+
+    public sealed record WaitingDay(long Id, int ChildId, int ActivityId, DateOnly Date, DateTime CreatedAtUtc);
+
+    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<DayValue>> Overrides =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] activityIds, DateOnly from, DateOnly to) =>
             db.CapacityOverrides.AsNoTracking().Where(o => activityIds.Contains(o.ActivityId) && o.Date >= from && o.Date <= to)
-                .Select(o => ValueTuple.Create(o.ActivityId, o.Date, o.Capacity)));
+                .Select(o => new DayValue(o.ActivityId, o.Date, o.Capacity)));
 
-    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<(int ActivityId, DateOnly Date, int Booked)>> Loads =
+    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<DayValue>> Loads =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] activityIds, DateOnly from, DateOnly to) =>
             db.ActivityDayLoads.AsNoTracking().Where(l => activityIds.Contains(l.ActivityId) && l.Date >= from && l.Date <= to)
-                .Select(l => ValueTuple.Create(l.ActivityId, l.Date, l.Booked)));
+                .Select(l => new DayValue(l.ActivityId, l.Date, l.Booked)));
 
-    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<(int ChildId, int ActivityId, DateOnly Date)>> Bookings =
+    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<ChildDay>> Bookings =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] childIds, DateOnly from, DateOnly to) =>
             db.Bookings.AsNoTracking()
                 .Where(b => childIds.Contains(b.ChildId) && b.Date >= from && b.Date <= to && b.CancelledAtUtc == null)
-                .Select(b => ValueTuple.Create(b.ChildId, b.ActivityId, b.Date)));
+                .Select(b => new ChildDay(b.ChildId, b.ActivityId, b.Date)));
 
-    public static readonly Func<FamilyPortalDbContext, string, int[], DateOnly, DateOnly, IAsyncEnumerable<(int ChildId, int ActivityId, DateOnly Date, BasketLineKind Kind)>> Basket =
+    public static readonly Func<FamilyPortalDbContext, string, int[], DateOnly, DateOnly, IAsyncEnumerable<BasketDay>> Basket =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, string accountId, int[] childIds, DateOnly from, DateOnly to) =>
             db.BasketLines.AsNoTracking()
                 .Where(l => l.AccountId == accountId && childIds.Contains(l.ChildId) && l.Date >= from && l.Date <= to)
-                .Select(l => ValueTuple.Create(l.ChildId, l.ActivityId, l.Date, l.Kind)));
+                .Select(l => new BasketDay(l.ChildId, l.ActivityId, l.Date, l.Kind)));
 
-    public static readonly Func<FamilyPortalDbContext, int[], int[], DateOnly, DateOnly, IAsyncEnumerable<(int ChildId, int ActivityId, DateOnly StartDate, DateOnly EndDate)>> Enrolments =
+    public static readonly Func<FamilyPortalDbContext, int[], int[], DateOnly, DateOnly, IAsyncEnumerable<EnrolmentRange>> Enrolments =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] childIds, int[] activityIds, DateOnly from, DateOnly to) =>
             db.Enrolments.AsNoTracking()
                 .Where(e => childIds.Contains(e.ChildId) && activityIds.Contains(e.ActivityId) && e.State == EnrolmentState.Enrolled
                     && e.StartDate <= to && e.EndDate >= from)
-                .Select(e => ValueTuple.Create(e.ChildId, e.ActivityId, e.StartDate, e.EndDate)));
+                .Select(e => new EnrolmentRange(e.ChildId, e.ActivityId, e.StartDate, e.EndDate)));
 
     /// <summary>Every child waiting for the days on which one of <c>childIds</c> waits: ranks count them all.</summary>
-    public static readonly Func<FamilyPortalDbContext, int[], int[], DateOnly, DateOnly, IAsyncEnumerable<(long Id, int ChildId, int ActivityId, DateOnly Date, DateTime CreatedAtUtc)>> Waiting =
+    public static readonly Func<FamilyPortalDbContext, int[], int[], DateOnly, DateOnly, IAsyncEnumerable<WaitingDay>> Waiting =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] childIds, int[] activityIds, DateOnly from, DateOnly to) =>
             db.WaitingEntries.AsNoTracking()
                 .Where(e => activityIds.Contains(e.ActivityId) && e.Date >= from && e.Date <= to && e.State == WaitingState.Waiting
                     && db.WaitingEntries.Any(mine => childIds.Contains(mine.ChildId) && mine.ActivityId == e.ActivityId
                         && mine.Date == e.Date && mine.State == WaitingState.Waiting))
-                .Select(e => ValueTuple.Create(e.Id, e.ChildId, e.ActivityId, e.Date, e.CreatedAtUtc)));
+                .Select(e => new WaitingDay(e.Id, e.ChildId, e.ActivityId, e.Date, e.CreatedAtUtc)));
 }

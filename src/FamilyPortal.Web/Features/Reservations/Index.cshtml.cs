@@ -169,7 +169,7 @@ public class IndexModel(
         Query = Query with { Enfant = Child.Id, Service = SelectedService?.Value, Annee = Year?.Id, Semaine = monday };
         if (SelectedService is not null)
         {
-            Weeks = await grids.BuildAsync(scope.AccountId, Child, SelectedService.Activities, monday, Query.WeekCount, ct);
+            Weeks = await grids.BuildAsync(Basket, Child, SelectedService.Activities, monday, Query.WeekCount, ct);
         }
     }
 

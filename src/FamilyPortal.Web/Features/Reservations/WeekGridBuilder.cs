@@ -3,11 +3,13 @@ namespace FamilyPortal.Web.Features.Reservations;
 /// <summary>Builds the weeks shown for one child and a set of activities, with one read of the calendar.</summary>
 public sealed class WeekGridBuilder(CalendarLoader calendar, TimeProvider time)
 {
+    /// <param name="basket">The parent's panier, read for the page already.</param>
     public async Task<IReadOnlyList<WeekGrid>> BuildAsync(
-        string accountId, Child child, IReadOnlyList<Activity> activities, DateOnly firstMonday, int weeks, CancellationToken ct)
+        BasketView basket, Child child, IReadOnlyList<Activity> activities, DateOnly firstMonday, int weeks, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(basket);
         var lastDay = firstMonday.AddDays((7 * weeks) - 1);
-        var data = await calendar.LoadAsync(activities.Select(a => a.Id).ToList(), [child.Id], accountId, firstMonday, lastDay, ct);
+        var data = await calendar.LoadWithBasketAsync(activities.Select(a => a.Id).ToList(), [child.Id], basket.Cells, firstMonday, lastDay, ct);
         var now = time.GetUtcNow();
         var saturdays = activities.Any(a => a.Days.Includes(DayOfWeek.Saturday));
         var result = new List<WeekGrid>(weeks);
