@@ -10,8 +10,8 @@ namespace FamilyPortal.Tests.Features.Reservations;
 
 /// <summary>
 /// The collectivité's reference data is read once per server for the week grid, and a change saved by staff
-/// through another server shows on this one's next grid. Two portals on one database, the first telling its
-/// database commands in <c>Server-Timing</c>.
+/// through another server shows on this one's next grid; the grid reads nothing it does not show, nor anything twice.
+/// Two portals on one database, the first telling its database commands in <c>Server-Timing</c>.
 /// </summary>
 public sealed partial class ReferenceCalendarTests : IDisposable
 {
@@ -56,14 +56,22 @@ public sealed partial class ReferenceCalendarTests : IDisposable
 
     private static async Task<(string MondayLabel, int Commands)> GridAsync(PageClient client, TenantBuilder.Tenant tenant)
     {
+        var (labels, commands) = await WeekAsync(client, tenant);
+        return (labels[0], commands);
+    }
+
+    /// <summary>The label of each day of the activity's row, and the database commands of the page.</summary>
+    private static async Task<(IReadOnlyList<string> Labels, int Commands)> WeekAsync(PageClient client, TenantBuilder.Tenant tenant)
+    {
         var response = await client.Http.GetAsync(GridUrl(tenant));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var timing = ServerTimingValue().Match(string.Join(", ", response.Headers.GetValues(ServerTiming.Header)));
         Assert.True(timing.Success);
         var page = await PageClient.ParseAsync(response);
-        var monday = page.QuerySelector("#grille td")!;
-        var label = (monday.QuerySelector("[aria-label]") ?? monday.QuerySelector(".visually-hidden"))!.GetAttribute("aria-label") ?? monday.TextContent.Trim();
-        return (label, int.Parse(timing.Groups["commands"].Value, CultureInfo.InvariantCulture));
+        var labels = page.QuerySelectorAll("#grille tbody tr:first-child td")
+            .Select(day => (day.QuerySelector("[aria-label]") ?? day.QuerySelector(".visually-hidden"))!.GetAttribute("aria-label") ?? day.TextContent.Trim())
+            .ToList();
+        return (labels, int.Parse(timing.Groups["commands"].Value, CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -121,6 +129,84 @@ public sealed partial class ReferenceCalendarTests : IDisposable
         var page = await client.GetPageAsync(GridUrl(tenant));
 
         Assert.Contains(NoService, page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_grid_reads_inscriptions_only_once_an_activity_shown_requires_one()
+    {
+        var (client, tenant) = await SignedInParentAsync();
+        await GridAsync(client, tenant);
+        var withoutInscriptions = await GridAsync(client, tenant);
+
+        await using (var scope = _other.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+            db.Tenant.Enter(tenant.MunicipalityId);
+            var activity = await db.Activities.SingleAsync(a => a.Id == tenant.ActivityId);
+            activity.Enrolment.Mode = EnrolmentMode.SchoolYear;
+            db.Enrolments.Add(new Enrolment
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                ChildId = tenant.ChildId,
+                ActivityId = tenant.ActivityId,
+                PeriodLabel = "Année scolaire 2026-2027",
+                StartDate = new DateOnly(2026, 11, 23),
+                EndDate = new DateOnly(2026, 11, 23),
+                State = EnrolmentState.Enrolled,
+            });
+            await db.SaveChangesAsync();
+        }
+        await GridAsync(client, tenant);
+        var (labels, commands) = await WeekAsync(client, tenant);
+
+        Assert.Equal(withoutInscriptions.Commands + 1, commands);
+        Assert.EndsWith(": réservable", withoutInscriptions.MondayLabel, StringComparison.Ordinal);
+        // Enrolled on the Monday only: the inscription read is the one that opens that day and no other.
+        Assert.EndsWith(": réservable", labels[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(": réservable", labels[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_grid_shows_the_panier_and_a_full_day_without_reading_the_panier_twice()
+    {
+        var (client, tenant) = await SignedInParentAsync();
+        await GridAsync(client, tenant);
+        var (before, commandsBefore) = await WeekAsync(client, tenant);
+        var accountId = await AccountOfAsync(tenant);
+
+        await using (var scope = _other.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+            db.Tenant.Enter(tenant.MunicipalityId);
+            db.CapacityOverrides.Add(new CapacityOverride { MunicipalityId = tenant.MunicipalityId, ActivityId = tenant.ActivityId, Date = new DateOnly(2026, 11, 23), Capacity = 0 });
+            db.BasketLines.Add(new BasketLine
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                AccountId = accountId,
+                ChildId = tenant.ChildId,
+                ActivityId = tenant.ActivityId,
+                Date = new DateOnly(2026, 11, 24),
+                Kind = BasketLineKind.Add,
+            });
+            await db.SaveChangesAsync();
+        }
+        var (after, commandsAfter) = await WeekAsync(client, tenant);
+
+        Assert.Equal(["réservable", "réservable"], before.Take(2).Select(l => l[(l.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]));
+        Assert.EndsWith(": complet, liste d'attente possible", after[0], StringComparison.Ordinal);
+        Assert.EndsWith(": à réserver, dans le panier", after[1], StringComparison.Ordinal);
+        // The session with the account, the children, the panier (the grid's lines too), the reference data's version,
+        // the places (capacity changes, day loads), the child's bookings and waiting lists: nothing else, nothing twice.
+        Assert.Equal(8, commandsAfter);
+        Assert.Equal(commandsBefore, commandsAfter);
+        Assert.Contains("Lou", (await client.GetPageAsync(GridUrl(tenant))).QuerySelector("#panier")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<string> AccountOfAsync(TenantBuilder.Tenant tenant)
+    {
+        await using var scope = _measured.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        return await db.Memberships.IgnoreQueryFilters().Where(m => m.FamilyId == tenant.FamilyId).Select(m => m.AccountId).SingleAsync();
     }
 
     [Fact]
