@@ -22,6 +22,9 @@ public abstract class FamilyPortalDbContext(DbContextOptions options, TenantCont
 
     public TenantContext Tenant => _tenant;
 
+    /// <summary>A save of this context gave a collectivité a new reference data version: the one read before is past.</summary>
+    public bool ReferenceDataStamped { get; internal set; }
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<ServiceKind> ServiceKinds => Set<ServiceKind>();

@@ -1,7 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using FamilyPortal.Web.Infrastructure.Captcha;
 using FamilyPortal.Web.Infrastructure.Observability;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace FamilyPortal.Web.Infrastructure;
@@ -10,6 +13,9 @@ public static class WebRegistration
 {
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Before MVC's default: accented letters written as they are (« réservable », not « r&#xE9;servable »), a
+        // lighter page to send and to encode; markup characters are always encoded.
+        services.Replace(ServiceDescriptor.Singleton(HtmlEncoder.Create(UnicodeRanges.All)));
         services.AddPortalAuthorization();
         services.AddRazorPages(o =>
             {

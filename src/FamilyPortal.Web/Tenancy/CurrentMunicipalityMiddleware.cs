@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FamilyPortal.Web.Infrastructure.ReferenceData;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,7 +12,7 @@ namespace FamilyPortal.Web.Tenancy;
 /// </summary>
 public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentMunicipality current, FamilyPortalDbContext db)
+    public async Task InvokeAsync(HttpContext context, CurrentMunicipality current, FamilyPortalDbContext db, ReferenceDataVersion versions)
     {
         var accountId = context.User.Identity?.IsAuthenticated == true
             ? context.User.FindFirstValue(ClaimTypes.NameIdentifier)
@@ -25,7 +26,7 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
             var account = checkedAccount?.AccountId == accountId
                 ? checkedAccount
                 : await SignedInAccount.ReadAsync(db, accountId, context.RequestAborted);
-            if (!Resolve(accountId, account, current, db))
+            if (!Resolve(accountId, account, current, db, versions))
             {
                 // Suspended since the cookie was issued (its sessions were ended with the suspension): nobody.
                 await context.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -40,7 +41,8 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
     }
 
     /// <returns>False for a suspended account.</returns>
-    private static bool Resolve(string accountId, SignedInAccount? account, CurrentMunicipality current, FamilyPortalDbContext db)
+    private static bool Resolve(
+        string accountId, SignedInAccount? account, CurrentMunicipality current, FamilyPortalDbContext db, ReferenceDataVersion versions)
     {
         if (account is null)
         {
@@ -53,6 +55,7 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
         if (account.StaffMunicipalityId is { } staffMunicipalityId)
         {
             db.Tenant.Enter(staffMunicipalityId);
+            versions.ReadWithAccount(staffMunicipalityId, account.ReferenceVersions[staffMunicipalityId]);
             current.SetStaff(accountId, staffMunicipalityId, account.StaffMunicipalityName!);
             return true;
         }
@@ -60,6 +63,7 @@ public sealed class CurrentMunicipalityMiddleware(RequestDelegate next)
         if (chosen is not null)
         {
             db.Tenant.Enter(chosen.MunicipalityId);
+            versions.ReadWithAccount(chosen.MunicipalityId, account.ReferenceVersions[chosen.MunicipalityId]);
         }
         current.SetParent(accountId, account.Memberships, chosen);
         return true;

@@ -16,6 +16,12 @@ public sealed class SignedInAccount
     public bool Suspended { get; init; }
     public IReadOnlyList<MembershipChoice> Memberships { get; init; } = [];
 
+    /// <summary>
+    /// The reference data's version of each collectivité the account works on (0 without a stamp row), read in the
+    /// same command: the request's first cached read of reference data need not read it again.
+    /// </summary>
+    public IReadOnlyDictionary<int, long> ReferenceVersions { get; init; } = new Dictionary<int, long>();
+
     /// <summary>The cookie's session check leaves the account it read here for <see cref="CurrentMunicipalityMiddleware"/>.</summary>
     internal static readonly object ItemKey = new();
 
@@ -29,8 +35,8 @@ public sealed class SignedInAccount
         LoadAsync(db, accountId, sessionHash: null, default, ct);
 
     private sealed record Row(
-        string Id, int? StaffMunicipalityId, string? StaffMunicipalityName, int? SelectedMunicipalityId, bool Suspended,
-        int? MunicipalityId, string MunicipalityName, int? FamilyId, string HouseholdName);
+        string Id, int? StaffMunicipalityId, string? StaffMunicipalityName, long? StaffReferenceVersion, int? SelectedMunicipalityId,
+        bool Suspended, int? MunicipalityId, string MunicipalityName, int? FamilyId, string HouseholdName, long? ReferenceVersion);
 
     /// <summary>
     /// Compiled once: every signed-in request runs it. The tenant filter is off on purpose: no collectivité is entered
@@ -47,12 +53,14 @@ public sealed class SignedInAccount
                  u.Id,
                  u.StaffMunicipalityId,
                  db.Municipalities.Where(s => s.Id == u.StaffMunicipalityId).Select(s => s.Name).FirstOrDefault(),
+                 db.ReferenceDataStamps.Where(r => r.MunicipalityId == u.StaffMunicipalityId).Select(r => (long?)r.Version).FirstOrDefault(),
                  u.SelectedMunicipalityId,
                  u.SuspendedAtUtc != null,
                  (int?)m!.MunicipalityId,
                  m.Municipality!.Name,
                  (int?)m.FamilyId,
-                 m.Family!.HouseholdName))
+                 m.Family!.HouseholdName,
+                 db.ReferenceDataStamps.Where(r => r.MunicipalityId == m.MunicipalityId).Select(r => (long?)r.Version).FirstOrDefault()))
             .IgnoreQueryFilters(new[] { FamilyPortalDbContext.TenantFilter }).AsNoTracking());
 
     private static async Task<SignedInAccount?> LoadAsync(
@@ -76,6 +84,9 @@ public sealed class SignedInAccount
                 .Select(r => new MembershipChoice(r.MunicipalityId!.Value, r.MunicipalityName, r.FamilyId!.Value, r.HouseholdName))
                 .OrderBy(m => m.MunicipalityName, StringComparer.CurrentCulture)
                 .ToList(),
+            ReferenceVersions = account.StaffMunicipalityId is { } staffMunicipalityId
+                ? new Dictionary<int, long> { [staffMunicipalityId] = account.StaffReferenceVersion ?? 0 }
+                : rows.Where(r => r.MunicipalityId is not null).ToDictionary(r => r.MunicipalityId!.Value, r => r.ReferenceVersion ?? 0),
         };
     }
 }

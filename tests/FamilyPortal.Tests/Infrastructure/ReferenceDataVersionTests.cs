@@ -66,6 +66,30 @@ public sealed class ReferenceDataVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_version_read_with_the_account_serves_the_request_until_it_saves_reference_data_itself()
+    {
+        var tenant = await TenantBuilder.CreateAsync(_first);
+        await using var scope = _first.Scope();
+        var versions = scope.ServiceProvider.GetRequiredService<ReferenceDataVersion>();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyPortalDbContext>();
+        var stored = await versions.CurrentAsync(tenant.MunicipalityId, CancellationToken.None);
+        var readWithAccount = stored - 1;
+        versions.ReadWithAccount(tenant.MunicipalityId, readWithAccount);
+
+        Assert.Equal(readWithAccount, await versions.CurrentAsync(tenant.MunicipalityId, CancellationToken.None));
+        Assert.Equal(stored, await WithVersionAsync(_first, v => v.CurrentAsync(tenant.MunicipalityId, CancellationToken.None)));
+
+        db.Tenant.Enter(tenant.MunicipalityId);
+        db.Closures.Add(new Closure { MunicipalityId = tenant.MunicipalityId, StartDate = new DateOnly(2027, 2, 1), EndDate = new DateOnly(2027, 2, 1), Reason = "Grève" });
+        await db.SaveChangesAsync();
+        var afterSave = await versions.CurrentAsync(tenant.MunicipalityId, CancellationToken.None);
+
+        Assert.NotEqual(readWithAccount, afterSave);
+        Assert.NotEqual(stored, afterSave);
+        Assert.Equal(afterSave, await WithVersionAsync(_second, v => v.CurrentAsync(tenant.MunicipalityId, CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task Changes_racing_on_both_servers_all_commit_and_each_leaves_a_version_never_seen_before()
     {
         var tenant = await TenantBuilder.CreateAsync(_first);

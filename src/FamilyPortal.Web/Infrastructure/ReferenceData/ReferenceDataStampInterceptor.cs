@@ -103,6 +103,7 @@ public sealed class ReferenceDataStampInterceptor : SaveChangesInterceptor
 
     private static void Stamp(FamilyPortalDbContext db, int municipalityId, ReferenceDataStamp? row)
     {
+        db.ReferenceDataStamped = true;
         if (row is null)
         {
             db.ReferenceDataStamps.Add(new ReferenceDataStamp { MunicipalityId = municipalityId, Version = NewStamp() });

@@ -17,9 +17,19 @@ public sealed class ReferenceDataVersion(FamilyPortalDbContext db, IMemoryCache 
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int municipalityId, CancellationToken ct) =>
             db.ReferenceDataStamps.AsNoTracking().Where(s => s.MunicipalityId == municipalityId).Select(s => (long?)s.Version).SingleOrDefault());
 
+    private (int MunicipalityId, long Version)? _readWithAccount;
+
+    /// <summary>
+    /// The version read with the signed-in account at the start of the request (<see cref="Tenancy.SignedInAccount"/>):
+    /// used instead of reading it again, unless this request saves reference data in the meantime.
+    /// </summary>
+    public void ReadWithAccount(int municipalityId, long version) => _readWithAccount = (municipalityId, version);
+
     /// <summary>The collectivité's version, 0 while it has no stamp row.</summary>
     public async Task<long> CurrentAsync(int municipalityId, CancellationToken ct) =>
-        await Stamp(db, municipalityId, ct) ?? 0;
+        _readWithAccount is { } known && known.MunicipalityId == municipalityId && !db.ReferenceDataStamped
+            ? known.Version
+            : await Stamp(db, municipalityId, ct) ?? 0;
 
     /// <summary>
     /// The value cached in this process for <paramref name="key"/> if it was read at the collectivité's current

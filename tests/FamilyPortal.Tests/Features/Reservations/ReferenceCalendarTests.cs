@@ -195,9 +195,10 @@ public sealed partial class ReferenceCalendarTests : IDisposable
         Assert.Equal(["réservable", "réservable"], before.Take(2).Select(l => l[(l.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]));
         Assert.EndsWith(": complet, liste d'attente possible", after[0], StringComparison.Ordinal);
         Assert.EndsWith(": à réserver, dans le panier", after[1], StringComparison.Ordinal);
-        // The session with the account, the children, the panier (the grid's lines too), the reference data's version,
-        // the places (capacity changes, day loads), the child's bookings and waiting lists: nothing else, nothing twice.
-        Assert.Equal(8, commandsAfter);
+        // The session with the account and its collectivité's reference data version, the children, the panier (the
+        // grid's lines too), the places (capacity changes, day loads), the child's bookings and waiting lists: nothing
+        // else, nothing twice.
+        Assert.Equal(7, commandsAfter);
         Assert.Equal(commandsBefore, commandsAfter);
         Assert.Contains("Lou", (await client.GetPageAsync(GridUrl(tenant))).QuerySelector("#panier")!.TextContent, StringComparison.Ordinal);
     }
