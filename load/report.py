@@ -84,6 +84,7 @@ node_samples = {m.group(1): read_samples(m.group(0)) for m in sorted(
     (re.match(r"samples-(node\d+)\.csv$", name) for name in os.listdir(work)), key=lambda m: m.group(0) if m else "") if m}
 database_samples = read_samples("samples-database.csv")
 home, grid = wrk("wrk-home.txt"), wrk("wrk-grid.txt")
+home_cold, grid_cold = wrk("wrk-home-cold.txt"), wrk("wrk-grid-cold.txt")
 
 steps = collections.defaultdict(list)
 failures = collections.Counter()
@@ -233,6 +234,9 @@ if home or hashes:
     if grid:
         add("| week grid of a signed-in parent, wrk | {:,.0f} requests/s (p50 {}, p99 {}) = {:.0%} of the trivial page |".format(
             grid["rate"], grid["p50"], grid["p99"], grid["rate"] / home["rate"] if home else float("nan")))
+    if home_cold and grid_cold:
+        add("| the same two pages from a cold start (their first seconds), trivial page / week grid | {:,.0f} / {:,.0f} requests/s = {:.0%} |".format(
+            home_cold["rate"], grid_cold["rate"], grid_cold["rate"] / home_cold["rate"]))
     if weight and weight.get("timing"):
         t = weight["timing"]
         add("| week grid, one warm request as the portal tells it (`Server-Timing`, mean of {}) | {:.1f} database commands, {:.2f} ms in them, {:.2f} ms in the portal |".format(
