@@ -154,6 +154,27 @@ public class ReservationPageTests(AccountsFactory factory) : IClassFixture<Accou
     }
 
     [Fact]
+    public async Task Joining_a_full_days_waiting_list_through_valider_is_told_as_such_on_the_summary()
+    {
+        var (client, tenant, _) = await SignedInParentAsync();
+        var thursday = new DateOnly(2026, 11, 26);
+        await SetCapacityAsync(factory, tenant.MunicipalityId, tenant.ActivityId, 0);
+        var page = await client.GetPageAsync(GridUrl(tenant));
+        Assert.EndsWith(": complet, liste d'attente possible", page.QuerySelector($"#c-{tenant.ActivityId}-20261126")!.GetAttribute("aria-label"), StringComparison.Ordinal);
+        await client.SubmitAsync(page, GridUrl(tenant), new Dictionary<string, string?> { ["cellule"] = $"{tenant.ActivityId}:2026-11-26" }, Cell);
+        var grid = await client.GetPageAsync(GridUrl(tenant));
+
+        var validated = await client.SubmitAsync(grid, GridUrl(tenant), new Dictionary<string, string?>(), formAction: "handler=Validate");
+
+        Assert.Equal(HttpStatusCode.Redirect, validated.StatusCode);
+        var summary = (await client.GetPageAsync(validated.Headers.Location!.OriginalString)).QuerySelector("main")!.TextContent;
+        Assert.Contains("0 réservation(s) et 0 annulation(s) enregistrée(s) ; 1 inscription(s) en liste d'attente.", summary, StringComparison.Ordinal);
+        Assert.Empty(await ActiveBookingsAsync(factory, tenant.MunicipalityId, tenant.ActivityId, thursday));
+        var rank = (await client.GetPageAsync(GridUrl(tenant))).QuerySelector("#grille tbody td:nth-of-type(4)")!.TextContent;
+        Assert.Contains("liste d'attente", rank, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Vider_and_the_bin_remove_lines_and_a_post_without_token_is_refused()
     {
         var (client, tenant, accountId) = await SignedInParentAsync();
