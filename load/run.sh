@@ -107,7 +107,6 @@ if [ "$ceilings" = 1 ]; then
   "${seeder[@]}" --hash-rate --seconds 5 --out "$work/hash.json"
 fi
 
-free_port() { "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_health() {
   "$python" - "$1/health" <<'EOF'
 import sys, time, urllib.request
@@ -138,11 +137,11 @@ start_portal() {
 }
 
 ports=()
-for _ in $(seq "$nodes"); do ports+=("$(free_port)"); done
+for _ in $(seq "$nodes"); do ports+=("$(scripts/free-port.sh)"); done
 if [ "$nodes" = 1 ]; then
   base="http://127.0.0.1:${ports[0]}"
 else
-  base="http://127.0.0.1:$(free_port)"
+  base="http://127.0.0.1:$(scripts/free-port.sh)"
 fi
 if [ "$database" = postgresql ]; then
   provider=PostgreSql

@@ -46,30 +46,20 @@ def processes():
     return [pid] + (children() if tree else [])
 
 
-def process_ticks():
-    """utime + stime of the process (and its children with --tree), by process id."""
-    ticks_by_process = {}
+def sample():
+    """utime + stime by process id, and the resident memory in MiB, of the process (and its children with --tree):
+    one walk of /proc per second."""
+    ticks_by_process, rss = {}, 0.0
     for process in processes():
         try:
             fields = stat_fields(process)
             ticks_by_process[process] = int(fields[11]) + int(fields[12])
+            with open(f"/proc/{process}/status") as status:
+                rss += next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:")), 0.0)
         except FileNotFoundError:
             if process == pid:
                 raise
-    return ticks_by_process
-
-
-def rss_mib():
-    total = 0.0
-    for process in processes():
-        try:
-            with open(f"/proc/{process}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) / 1024
-        except FileNotFoundError:
-            pass
-    return total
+    return ticks_by_process, rss
 
 
 def machine():
@@ -83,14 +73,14 @@ with open(output, "w") as out:
     out.write("seconds,process_cpu_percent,rss_mib,machine_cpu_percent\n")
     start = time.monotonic()
     try:
-        last_ticks, (last_total, last_idle), last_time = process_ticks(), machine(), time.monotonic()
+        (last_ticks, _), (last_total, last_idle), last_time = sample(), machine(), time.monotonic()
         while running:
             time.sleep(1)
-            now_ticks, (total, idle), now = process_ticks(), machine(), time.monotonic()
+            (now_ticks, rss), (total, idle), now = sample(), machine(), time.monotonic()
             spent = sum(t - last_ticks.get(p, 0) for p, t in now_ticks.items())
             cpu = spent / ticks / (now - last_time) * 100
             busy = 100 * (1 - (idle - last_idle) / max(1, total - last_total))
-            out.write(f"{now - start:.1f},{cpu:.1f},{rss_mib():.1f},{busy:.1f}\n")
+            out.write(f"{now - start:.1f},{cpu:.1f},{rss:.1f},{busy:.1f}\n")
             out.flush()
             last_ticks, last_total, last_idle, last_time = now_ticks, total, idle, now
     except FileNotFoundError:

@@ -36,10 +36,6 @@ as_owner() {
   fi
 }
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
 start() {
   local dir="${1:-}" bin port password
   bin="$(bin_dir)"
@@ -50,7 +46,11 @@ start() {
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"
   chmod 700 "$dir"
-  port="$(free_port)"
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -w "$dir"; then
+    echo "Le dossier $dir est hors de portée de l'utilisateur postgres (un dossier parent lui est fermé) : choisissez-en un autre." >&2
+    exit 1
+  fi
+  port="$("$(dirname "$0")/free-port.sh")"
   password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
   printf '%s\n' "$password" >"$dir/password"
   [ "$(id -u)" = 0 ] && chown postgres: "$dir/password"

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FamilyPortal.Web.Infrastructure.ReferenceData;
@@ -28,6 +29,7 @@ public sealed class ReferenceDataStampInterceptor : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is FamilyPortalDbContext db && TracksReferenceData(db))
         {
+            using var detected = DetectOnce(db);
             foreach (var municipalityId in ChangedMunicipalities(db))
             {
                 Stamp(db, municipalityId, await StampRow(db, municipalityId).SingleOrDefaultAsync(cancellationToken));
@@ -42,6 +44,7 @@ public sealed class ReferenceDataStampInterceptor : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is FamilyPortalDbContext db && TracksReferenceData(db))
         {
+            using var detected = DetectOnce(db);
             foreach (var municipalityId in ChangedMunicipalities(db))
             {
                 Stamp(db, municipalityId, StampRow(db, municipalityId).SingleOrDefault());
@@ -59,17 +62,33 @@ public sealed class ReferenceDataStampInterceptor : SaveChangesInterceptor
     /// </summary>
     private static bool TracksReferenceData(FamilyPortalDbContext db)
     {
-        var tracker = db.ChangeTracker;
-        var detecting = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        using var undetected = new DetectionPaused(db.ChangeTracker);
+        return db.ChangeTracker.Entries().Any(e => ReferenceTypes.Contains(e.Metadata.ClrType));
+    }
+
+    /// <summary>
+    /// Detects the changes once, then lists and stamps them without detecting again: each listing of the tracked
+    /// entities would otherwise walk them all anew (the save detects once more after the stamps, as always).
+    /// </summary>
+    private static DetectionPaused DetectOnce(FamilyPortalDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        return new DetectionPaused(db.ChangeTracker);
+    }
+
+    private sealed class DetectionPaused : IDisposable
+    {
+        private readonly ChangeTracker _tracker;
+        private readonly bool _detecting;
+
+        public DetectionPaused(ChangeTracker tracker)
         {
-            return tracker.Entries().Any(e => ReferenceTypes.Contains(e.Metadata.ClrType));
+            _tracker = tracker;
+            _detecting = tracker.AutoDetectChangesEnabled;
+            tracker.AutoDetectChangesEnabled = false;
         }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detecting;
-        }
+
+        public void Dispose() => _tracker.AutoDetectChangesEnabled = _detecting;
     }
 
     private static List<int> ChangedMunicipalities(FamilyPortalDbContext db) =>
