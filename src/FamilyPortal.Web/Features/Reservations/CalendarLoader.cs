@@ -30,10 +30,9 @@ public sealed class CalendarLoader(FamilyPortalDbContext db, ReferenceCalendar r
         var (holidays, years, allClosures, openActivities) = await reference.GetAsync(ct);
         var closures = allClosures.Where(c => c.StartDate <= to && c.EndDate >= closuresFrom).ToList();
         int[] activities = [.. activityIds], children = [.. childIds];
-        var overrides = await CalendarQueries.Overrides(db, activities, from, to)
-            .ToDictionaryAsync(o => (o.ActivityId, o.Date), o => o.Value, cancellationToken: ct);
-        var loads = await CalendarQueries.Loads(db, activities, from, to)
-            .ToDictionaryAsync(l => (l.ActivityId, l.Date), l => l.Value, cancellationToken: ct);
+        var places = await CalendarQueries.Places(db, activities, from, to).ToListAsync(ct);
+        var overrides = places.Where(p => !p.IsLoad).ToDictionary(p => (p.ActivityId, p.Date), p => p.Value);
+        var loads = places.Where(p => p.IsLoad).ToDictionary(p => (p.ActivityId, p.Date), p => p.Value);
         var bookings = await CalendarQueries.Bookings(db, children, from, to)
             .Select(b => (b.ChildId, b.ActivityId, b.Date)).ToHashSetAsync(cancellationToken: ct);
         var basket = basketRead

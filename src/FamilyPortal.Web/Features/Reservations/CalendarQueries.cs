@@ -10,7 +10,14 @@ namespace FamilyPortal.Web.Features.Reservations;
 internal static class CalendarQueries
 {
     // Named rows, not value tuples: PostgreSQL's provider would read a tuple as one record column.
-    public sealed record DayValue(int ActivityId, DateOnly Date, int Value);
+    /// <summary>A capacity changed for a day, or the day's load (<see cref="IsLoad"/>).</summary>
+    public sealed class DayPlaces
+    {
+        public bool IsLoad { get; init; }
+        public int ActivityId { get; init; }
+        public DateOnly Date { get; init; }
+        public int Value { get; init; }
+    }
 
     public sealed record ChildDay(int ChildId, int ActivityId, DateOnly Date);
 
@@ -20,15 +27,13 @@ internal static class CalendarQueries
 
     public sealed record WaitingDay(long Id, int ChildId, int ActivityId, DateOnly Date, DateTime CreatedAtUtc);
 
-    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<DayValue>> Overrides =
+    /// <summary>The days' places in one statement: the capacity changes, then the day loads.</summary>
+    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<DayPlaces>> Places =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] activityIds, DateOnly from, DateOnly to) =>
             db.CapacityOverrides.AsNoTracking().Where(o => activityIds.Contains(o.ActivityId) && o.Date >= from && o.Date <= to)
-                .Select(o => new DayValue(o.ActivityId, o.Date, o.Capacity)));
-
-    public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<DayValue>> Loads =
-        EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] activityIds, DateOnly from, DateOnly to) =>
-            db.ActivityDayLoads.AsNoTracking().Where(l => activityIds.Contains(l.ActivityId) && l.Date >= from && l.Date <= to)
-                .Select(l => new DayValue(l.ActivityId, l.Date, l.Booked)));
+                .Select(o => new DayPlaces { IsLoad = false, ActivityId = o.ActivityId, Date = o.Date, Value = o.Capacity })
+                .Concat(db.ActivityDayLoads.AsNoTracking().Where(l => activityIds.Contains(l.ActivityId) && l.Date >= from && l.Date <= to)
+                    .Select(l => new DayPlaces { IsLoad = true, ActivityId = l.ActivityId, Date = l.Date, Value = l.Booked })));
 
     public static readonly Func<FamilyPortalDbContext, int[], DateOnly, DateOnly, IAsyncEnumerable<ChildDay>> Bookings =
         EF.CompileAsyncQuery((FamilyPortalDbContext db, int[] childIds, DateOnly from, DateOnly to) =>

@@ -196,9 +196,9 @@ public sealed partial class ReferenceCalendarTests : IDisposable
         Assert.EndsWith(": complet, liste d'attente possible", after[0], StringComparison.Ordinal);
         Assert.EndsWith(": à réserver, dans le panier", after[1], StringComparison.Ordinal);
         // The session with the account and its collectivité's reference data version, the children, the panier (the
-        // grid's lines too), the places (capacity changes, day loads), the child's bookings and waiting lists: nothing
-        // else, nothing twice.
-        Assert.Equal(7, commandsAfter);
+        // grid's lines too), the places (capacity changes and day loads together), the child's bookings and waiting
+        // lists: nothing else, nothing twice.
+        Assert.Equal(6, commandsAfter);
         Assert.Equal(commandsBefore, commandsAfter);
         Assert.Contains("Lou", (await client.GetPageAsync(GridUrl(tenant))).QuerySelector("#panier")!.TextContent, StringComparison.Ordinal);
     }
