@@ -31,7 +31,7 @@ public sealed class FamilyImportJourneyTests(BrowserFixture fixture) : BrowserTe
         await Page.GetByLabel("Code à 6 chiffres").FillAsync(Totp.FreshCode(key!));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Activer et me connecter" }).ClickAsync();
         // The tableau de bord is another journey's page: this one starts at « Familles ».
-        await Page.WaitForURLAsync("**/admin");
+        await WaitForAddressAsync(url => new Uri(url).AbsolutePath == "/admin");
 
         await VisitAsync("/admin/familles");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Importer des familles (fichier CSV)" }).ClickAsync();

@@ -45,12 +45,12 @@ public sealed class PaymentJourneyTests(BrowserFixture fixture) : BrowserTest(fi
 
         // The service's page is another site: no checks of ours there, only its buttons.
         await invoice.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Payer en ligne") }).ClickAsync();
-        await Page.WaitForURLAsync(url => url.StartsWith(Fixture.Server.Simulator!.PaymentPageUrl, StringComparison.Ordinal));
+        await WaitForAddressAsync(url => url.StartsWith(Fixture.Server.Simulator!.PaymentPageUrl, StringComparison.Ordinal));
         await Expect(Page.GetByText("Montant :")).ToContainTextAsync("12,30");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Payer (paiement accepté)" }).ClickAsync();
 
         // The service's return page posts the operation id back to the portal, which shows what the service says.
-        await Page.WaitForURLAsync(url => url.StartsWith(Fixture.Server.BaseAddress.AbsoluteUri, StringComparison.Ordinal) && url.Contains("/factures/paiement/", StringComparison.Ordinal));
+        await WaitForAddressAsync(url => url.StartsWith(Fixture.Server.BaseAddress.AbsoluteUri, StringComparison.Ordinal) && url.Contains("/factures/paiement/", StringComparison.Ordinal));
         await CheckCurrentPageAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Paiement en ligne");
         await Expect(Page.GetByText("Résultat : payée")).ToBeVisibleAsync();

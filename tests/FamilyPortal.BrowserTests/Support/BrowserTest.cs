@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace FamilyPortal.BrowserTests.Support;
@@ -12,6 +13,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 {
     /// <summary>When set, every visited page is also saved as a full-page screenshot in this folder.</summary>
     public const string ScreenshotFolderVariable = "BROWSER_TESTS_SCREENSHOTS";
+
+    private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly List<BrowserError> _browserErrors = [];
     private IBrowserContext? _context;
@@ -47,12 +51,54 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>The checks of <see cref="VisitAsync"/>, for a page reached by a click or a form.</summary>
     protected async Task CheckCurrentPageAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await WaitUntilLoadedAsync();
         Assert.True(_browserErrors.Count == 0,
             $"The browser reported errors on {Page.Url}:{Environment.NewLine}{string.Join(Environment.NewLine, _browserErrors)}");
         _browserErrors.Clear();
         await SaveScreenshotAsync();
         await Page.AssertAccessibleAsync();
+    }
+
+    /// <summary>Waits until the page's address satisfies <paramref name="expected"/>.</summary>
+    /// <remarks>Instead of <c>WaitForURLAsync</c>: see <see cref="WaitUntilLoadedAsync"/>.</remarks>
+    protected async Task WaitForAddressAsync(Func<string, bool> expected)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!expected(Page.Url))
+        {
+            if (waited.Elapsed >= PageTimeout)
+            {
+                throw new TimeoutException($"The page stayed at {Page.Url} for {PageTimeout.TotalSeconds} s.");
+            }
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    // Playwright's WaitForLoadStateAsync looks at the load states it knows, then listens for the next one: a
+    // « load » delivered in between, by its other thread, is missed, and the wait lasts until its timeout (seen on
+    // a busy machine, with « networkidle » arriving after it). The document is asked instead until it is complete.
+    private async Task WaitUntilLoadedAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if (await Page.EvaluateAsync<string>("document.readyState") == "complete")
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException) when (waited.Elapsed < PageTimeout)
+            {
+                // The document was replaced while it was asked: the next one is asked in turn.
+            }
+            if (waited.Elapsed >= PageTimeout)
+            {
+                throw new TimeoutException($"{Page.Url} was not loaded after {PageTimeout.TotalSeconds} s.");
+            }
+            await Task.Delay(PollInterval);
+        }
     }
 
     private async Task OpenContextAsync(Viewport viewport)
@@ -67,8 +113,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Page = await _context.NewPageAsync();
         // The browser and integration suites run side by side on small CI machines: a page may wait its turn
         // for a while; the assertions keep their own short timeouts.
-        Page.SetDefaultTimeout(60_000);
-        Page.SetDefaultNavigationTimeout(60_000);
+        Page.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
+        Page.SetDefaultNavigationTimeout((float)PageTimeout.TotalMilliseconds);
         Page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
