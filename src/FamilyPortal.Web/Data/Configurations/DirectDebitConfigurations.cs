@@ -44,12 +44,15 @@ internal sealed class DebitBatchLineConfiguration : IEntityTypeConfiguration<Deb
     {
         entity.Property(l => l.Amount).HasPrecision(12, 2);
         entity.Property(l => l.Sequence).HasConversion<string>().HasMaxLength(10);
-        entity.Property(l => l.Status).HasConversion<string>().HasMaxLength(10);
+        // A line leaves a state only from the state it was read in: a reject entered while the collection is
+        // recorded (or the other way round) fails instead of leaving a payment on a rejected debit.
+        entity.Property(l => l.Status).HasConversion<string>().HasMaxLength(10).IsConcurrencyToken();
         entity.Property(l => l.RejectReason).HasMaxLength(4);
         entity.Property(l => l.RejectedByAccountId).HasMaxLength(450);
         entity.HasOne<Municipality>().WithMany().HasForeignKey(l => l.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<Invoice>().WithMany().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         entity.HasOne<DebitMandate>().WithMany().HasForeignKey(l => l.MandateId).OnDelete(DeleteBehavior.Restrict);
+        entity.HasOne(l => l.Payment).WithMany().HasForeignKey(l => l.PaymentId).OnDelete(DeleteBehavior.Restrict);
         // An invoice is never in two debit files, even after a reject: the family then pays it another way.
         entity.HasIndex(l => l.InvoiceId).IsUnique();
         entity.HasIndex(l => l.MandateId);

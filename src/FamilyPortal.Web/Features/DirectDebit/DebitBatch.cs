@@ -35,10 +35,15 @@ public class DebitBatchLine : ITenantOwned
     public string? RejectReason { get; set; }
     public DateTime? RejectedAtUtc { get; set; }
     public string? RejectedByAccountId { get; set; }
+    /// <summary>The invoice's payment recorded when the debit was collected; taken back by a later reject.</summary>
+    public long? PaymentId { get; set; }
+    public Payment? Payment { get; set; }
 }
 
 public enum DebitLineStatus
 {
     Scheduled = 1,
     Rejected = 2,
+    /// <summary>The collection date has come: the amount is recorded as paid. The bank may still return it.</summary>
+    Collected = 3,
 }

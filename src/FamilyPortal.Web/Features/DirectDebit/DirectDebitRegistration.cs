@@ -1,3 +1,5 @@
+using FamilyPortal.Web.Infrastructure.Jobs;
+
 namespace FamilyPortal.Web.Features.DirectDebit;
 
 public static class DirectDebitRegistration
@@ -7,6 +9,8 @@ public static class DirectDebitRegistration
         services.AddScoped<DebitMandates>();
         services.AddScoped<DebitBatchBuilder>();
         services.AddScoped<DebitRejects>();
+        services.AddScoped<DebitCollections>();
+        services.AddScheduledJob<DebitCollectionJob>();
         services.AddScoped<DirectDebitEmails>();
         services.AddScoped<DirectDebitSchedule>();
         return services;

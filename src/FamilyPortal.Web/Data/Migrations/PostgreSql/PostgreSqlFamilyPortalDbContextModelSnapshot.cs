@@ -984,6 +984,9 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RejectReason")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
@@ -1001,6 +1004,7 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(10)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -1015,6 +1019,8 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("MandateId");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("PaymentId");
 
                     b.ToTable("DebitBatchLines");
                 });
@@ -3592,6 +3598,13 @@ namespace FamilyPortal.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Payment", "Payment")
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Payment");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.DirectDebit.DebitMandate", b =>

@@ -985,6 +985,9 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("int");
 
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RejectReason")
                         .HasMaxLength(4)
                         .HasColumnType("nvarchar(4)");
@@ -1002,6 +1005,7 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -1016,6 +1020,8 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("MandateId");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("PaymentId");
 
                     b.ToTable("DebitBatchLines");
                 });
@@ -3595,6 +3601,13 @@ namespace FamilyPortal.Web.Data.Migrations.SqlServer
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Payment", "Payment")
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Payment");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.DirectDebit.DebitMandate", b =>

@@ -955,6 +955,9 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RejectReason")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
@@ -972,6 +975,7 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -986,6 +990,8 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("MandateId");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("PaymentId");
 
                     b.ToTable("DebitBatchLines");
                 });
@@ -3485,6 +3491,13 @@ namespace FamilyPortal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("FamilyPortal.Web.Features.Invoices.Payment", "Payment")
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Payment");
                 });
 
             modelBuilder.Entity("FamilyPortal.Web.Features.DirectDebit.DebitMandate", b =>

@@ -31,7 +31,7 @@ public class BatchModel(FamilyPortalDbContext db, CurrentMunicipality current, D
 
     public async Task<IActionResult> OnPostRejectAsync(int batchId, int debitLineId, CancellationToken ct)
     {
-        if (!await db.DebitBatchLines.AnyAsync(l => l.Id == debitLineId && l.DebitBatchId == batchId && l.Status == DebitLineStatus.Scheduled, ct))
+        if (!await db.DebitBatchLines.AnyAsync(l => l.Id == debitLineId && l.DebitBatchId == batchId && DebitRejects.Rejectable.Contains(l.Status), ct))
         {
             return NotFound();
         }
