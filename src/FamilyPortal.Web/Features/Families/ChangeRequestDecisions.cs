@@ -91,6 +91,7 @@ public sealed class ChangeRequestDecisions(
             AllowanceNumber = Pick(changed, nameof(FamilyFileValues.AllowanceNumber), now.AllowanceNumber, values.After.AllowanceNumber),
             Situation = Pick(changed, nameof(FamilyFileValues.Situation), now.Situation, values.After.Situation),
             Phone = Pick(changed, nameof(FamilyFileValues.Phone), now.Phone, values.After.Phone),
+            Email = Pick(changed, nameof(FamilyFileValues.Email), now.Email, values.After.Email),
             Adults = now.Adults.Select(a => values.After.Adults.FirstOrDefault(n => n.Id == a.Id) is { } asked
                 ? a with
                 {

@@ -17,6 +17,10 @@ public sealed class FamilyFileChanges(FamilyPortalDbContext db, SensitiveData se
         family.AllowanceNumber = values.AllowanceNumber;
         family.Situation = values.Situation;
         family.Phone = values.Phone;
+        if (values.Email is { } email)
+        {
+            family.Email = email;
+        }
         foreach (var contact in values.Adults)
         {
             // A responsable removed by staff since the request: nothing to write.

@@ -18,6 +18,7 @@ public sealed class FamilyFileReader(FamilyPortalDbContext db, SensitiveData sen
             AllowanceNumber = family.AllowanceNumber,
             Situation = family.Situation,
             Phone = family.Phone,
+            Email = family.Email,
             Adults = family.Adults.OrderBy(a => a.Position).ThenBy(a => a.Id)
                 .Select(a => new AdultContact(a.Id, a.FullName, a.Email, a.MobilePhone, a.HomePhone, a.WorkPhone)).ToList(),
         };

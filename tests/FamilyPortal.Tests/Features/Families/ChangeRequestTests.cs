@@ -1,5 +1,6 @@
 using System.Net;
 using FamilyPortal.Tests.Features.Invoices;
+using FamilyPortal.Web.Features.Families.MyFile;
 using Microsoft.EntityFrameworkCore;
 using static FamilyPortal.Tests.Features.Families.FamilyFileKit;
 
@@ -152,6 +153,46 @@ public class ChangeRequestTests(AccountsFactory factory) : IClassFixture<Account
         var contact = await ReadAsync(factory, tenant.MunicipalityId, db => db.FamilyContacts.Include(c => c.Children).SingleAsync(c => c.FamilyId == tenant.FamilyId && c.LastName == "DURAND"));
         Assert.Equal(("Odile", "0612345678", true, true), (contact.FirstName, contact.Phone, contact.IsAuthorisedPickup, contact.IsEmergencyContact));
         Assert.Equal(tenant.ChildId, Assert.Single(contact.Children).ChildId);
+    }
+
+    [Fact]
+    public async Task The_familys_own_email_changed_by_a_parent_always_waits_for_the_collectivite_then_is_applied()
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        var admin = await BillingKit.StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/demandes/reglages", new Dictionary<string, string?> { ["ApplyAtOnce"] = "true" })).StatusCode);
+        var parent = await BillingKit.ParentAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
+        Assert.Equal(tenant.FamilyEmail, ((AngleSharp.Html.Dom.IHtmlInputElement)(await parent.GetPageAsync("/mon-dossier")).QuerySelector("#Input_Email")!).Value);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?> { ["Input.Email"] = " Nouvelle.Famille@Exemple.TEST " })).StatusCode);
+
+        // Even with phones and emails applied at once, the address that receives the code d'adhésion waits.
+        Assert.Equal(tenant.FamilyEmail, await ReadAsync(factory, tenant.MunicipalityId, db => db.Families.Where(f => f.Id == tenant.FamilyId).Select(f => f.Email).SingleAsync()));
+        Assert.Contains("en attente de validation", (await parent.GetPageAsync("/mon-dossier")).QuerySelector("#Input_Email-attente")!.TextContent, StringComparison.Ordinal);
+        var queue = await admin.GetPageAsync("/admin/demandes");
+        Assert.Contains(queue.QuerySelectorAll(".change-request tbody tr").Select(r => BillingKit.Normalize(r.TextContent)),
+            r => r.StartsWith("Adresse email de la famille", StringComparison.Ordinal) && r.EndsWith("nouvelle.famille@exemple.test", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(queue, "/admin/demandes", new Dictionary<string, string?>(), "handler=Accept")).StatusCode);
+
+        Assert.Equal("nouvelle.famille@exemple.test", await ReadAsync(factory, tenant.MunicipalityId, db => db.Families.Where(f => f.Id == tenant.FamilyId).Select(f => f.Email).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("", FamilyInput.EmailRequired)]
+    [InlineData("famille.exemple.fr", AdultFields.EmailMessage)]
+    [InlineData("<script>@x", AdultFields.EmailMessage)]
+    public async Task A_missing_or_wrong_family_email_is_refused_next_to_its_field_and_nothing_is_written(string email, string message)
+    {
+        var tenant = await TenantBuilder.CreateAsync(factory);
+        var parent = await BillingKit.ParentAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
+        var before = await DatabaseFingerprint.OfMunicipalityAsync(factory, tenant.MunicipalityId);
+
+        var wrong = await parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.City"] = "Toul" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Equal(message, PageClient.ErrorOf(await PageClient.ParseAsync(wrong), "Input.Email"));
+        Assert.Equal("", DatabaseFingerprint.Differences(before, await DatabaseFingerprint.OfMunicipalityAsync(factory, tenant.MunicipalityId)));
     }
 
     private static string TokenOf(AngleSharp.Html.Dom.IHtmlDocument page) =>

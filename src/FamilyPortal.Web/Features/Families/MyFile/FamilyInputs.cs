@@ -12,6 +12,7 @@ public sealed class FamilyInput
     public string? AllowanceNumber { get; set; }
     public string? Situation { get; set; }
     public string? Phone { get; set; }
+    public string? Email { get; set; }
     public List<AdultInput> Adults { get; set; } = [];
 
     public sealed class AdultInput
@@ -32,6 +33,7 @@ public sealed class FamilyInput
         AllowanceNumber = values.AllowanceNumber,
         Situation = values.Situation,
         Phone = Shown(values.Phone),
+        Email = values.Email,
         Adults = values.Adults.Select(a => new AdultInput
         {
             Id = a.Id,
@@ -82,6 +84,11 @@ public sealed class FamilyInput
             Fail(nameof(Situation), "Choisissez une situation familiale de la liste.");
         }
         var phone = CheckPhone(Phone, nameof(Phone), Fail);
+        var familyEmail = ContactDetails.NormalizeEmail(Email);
+        if (familyEmail is null)
+        {
+            Fail(nameof(Email), string.IsNullOrWhiteSpace(Email) ? EmailRequired : AdultFields.EmailMessage);
+        }
         var adults = new List<AdultContact>();
         foreach (var adult in stored.Adults)
         {
@@ -106,9 +113,11 @@ public sealed class FamilyInput
             });
         }
         return ok
-            ? new FamilyFileValues { AddressLine = address, PostalCode = postalCode, City = city, AllowanceBody = body, AllowanceNumber = number, Situation = situation, Phone = phone, Adults = adults }
+            ? new FamilyFileValues { AddressLine = address, PostalCode = postalCode, City = city, AllowanceBody = body, AllowanceNumber = number, Situation = situation, Phone = phone, Email = familyEmail, Adults = adults }
             : null;
     }
+
+    public const string EmailRequired = "Indiquez l'adresse email de la famille : la collectivité y envoie le code d'adhésion et les factures.";
 
     public static string? Optional(string? input) => string.IsNullOrWhiteSpace(input) ? null : input.Trim();
 

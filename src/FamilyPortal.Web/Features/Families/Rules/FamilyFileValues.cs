@@ -12,6 +12,8 @@ public sealed record FamilyFileValues
     public string? Situation { get; init; }
     /// <summary>The family's phone, national form.</summary>
     public string? Phone { get; init; }
+    /// <summary>The family's address: the code d'adhésion, invoices and reminders go there. Null in requests made before parents could change it.</summary>
+    public string? Email { get; init; }
     /// <summary>Contact details of each responsable légal (names stay the staff's).</summary>
     public IReadOnlyList<AdultContact> Adults { get; init; } = [];
 
@@ -29,6 +31,7 @@ public sealed record FamilyFileValues
         (nameof(AllowanceNumber), "Numéro d'allocataire", v => v.AllowanceNumber),
         (nameof(Situation), "Situation familiale", v => v.Situation),
         (nameof(Phone), "Téléphone de la famille", v => v.Phone),
+        (nameof(Email), "Adresse email de la famille", v => v.Email),
     ];
 
     /// <summary>The changed fields; a responsable's field is named « Adults[id].Email ».</summary>
@@ -52,7 +55,10 @@ public sealed record FamilyFileValues
         return changes;
     }
 
-    /// <summary>True when every change is a phone number or an email: what a collectivité may let apply at once.</summary>
+    /// <summary>
+    /// True when every change is a phone number or a responsable's email: what a collectivité may let apply at once.
+    /// The family's own address is not one of them: the code d'adhésion is sent there, so staff always check it.
+    /// </summary>
     public static bool OnlyPhonesAndEmails(IEnumerable<FieldChange> changes) =>
         changes.All(c => c.Field == nameof(Phone) || c.Field.EndsWith("Phone", StringComparison.Ordinal) || c.Field.EndsWith(".Email", StringComparison.Ordinal));
 }
