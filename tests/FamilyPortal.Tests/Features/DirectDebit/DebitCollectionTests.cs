@@ -16,21 +16,13 @@ public sealed class DebitCollectionTests(AccountsFactory factory) : IClassFixtur
         public int InvoiceId => Batch.Lines.Single().InvoiceId;
     }
 
-    /// <summary>A family's October invoice (two days booked) in a debit file collected on 19/11/2026.</summary>
+    /// <summary>A family with its parent signed in, its October invoice in a debit file collected on 19/11/2026.</summary>
     private async Task<Debit> ScheduledAsync()
     {
         var tenant = await TenantBuilder.CreateAsync(factory);
         await DirectDebitKit.OfferAsync(factory, tenant.MunicipalityId);
         var parent = await BillingKit.ParentAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
-        await BillingKit.AddBookingsAsync(factory, tenant.MunicipalityId, tenant.ChildId, tenant.ActivityId, [1, 2]);
-        await BillingKit.IssueAsync(factory, tenant.MunicipalityId);
-        await DirectDebitKit.MandateAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
-        var admin = await BillingKit.StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
-        using (var built = await DirectDebitKit.BuildAsync(admin))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, built.StatusCode);
-        }
-        var batch = (await DirectDebitKit.BatchesAsync(factory, tenant.MunicipalityId)).Single();
+        var batch = await DirectDebitKit.ScheduledInvoiceAsync(factory, tenant);
         return new Debit(tenant, parent, await BillingKit.StaffAsync(factory, tenant.MunicipalityId), batch);
     }
 

@@ -67,6 +67,19 @@ public static class DirectDebitKit
     public static Task<List<DebitMandate>> MandatesAsync(PortalFactory factory, int municipalityId, int familyId) =>
         factory.InTenantAsync(municipalityId, db => db.DebitMandates.AsNoTracking().Where(m => m.FamilyId == familyId).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>The family's October invoice (two days booked) in a debit file made by an administrator, collected on <see cref="Collection"/>.</summary>
+    public static async Task<DebitBatch> ScheduledInvoiceAsync(PortalFactory factory, TenantBuilder.Tenant tenant)
+    {
+        await BillingKit.AddBookingsAsync(factory, tenant.MunicipalityId, tenant.ChildId, tenant.ActivityId, [1, 2]);
+        await BillingKit.IssueAsync(factory, tenant.MunicipalityId);
+        await MandateAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
+        using (var built = await BuildAsync(await BillingKit.StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, built.StatusCode);
+        }
+        return (await BatchesAsync(factory, tenant.MunicipalityId)).Single();
+    }
+
     public static async Task<HttpResponseMessage> BuildAsync(PageClient admin, DateOnly? collection = null) =>
         await admin.PostFormAsync($"{AdminUrl}?mois=2026-10", new Dictionary<string, string?>
         {

@@ -129,15 +129,7 @@ public sealed class MandateAndRejectTests(AccountsFactory factory) : IClassFixtu
     public async Task A_reject_reopens_the_invoice_emails_the_family_and_makes_the_next_debit_a_first_one_again()
     {
         var (tenant, parent) = await OfferedAsync();
-        await BillingKit.AddBookingsAsync(factory, tenant.MunicipalityId, tenant.ChildId, tenant.ActivityId, [1, 2]);
-        await BillingKit.IssueAsync(factory, tenant.MunicipalityId);
-        await DirectDebitKit.MandateAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
-        var admin = await BillingKit.StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
-        using (var built = await DirectDebitKit.BuildAsync(admin))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, built.StatusCode);
-        }
-        var batch = (await DirectDebitKit.BatchesAsync(factory, tenant.MunicipalityId)).Single();
+        var batch = await DirectDebitKit.ScheduledInvoiceAsync(factory, tenant);
         var url = $"/admin/prelevements/fichiers/{batch.Id}";
         var agent = await BillingKit.StaffAsync(factory, tenant.MunicipalityId);
 
