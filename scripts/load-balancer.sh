@@ -5,7 +5,8 @@
 #   scripts/load-balancer.sh stop DIR                             stops it (DIR is kept: it holds the log)
 # Each answer names the server that made it (X-Portal-Node: node1, node2, …), so that a run can see every parent's
 # requests spread over the servers. A server is taken out of the rotation after one failed /health check (every
-# 500 ms) and back after one success; a request whose connection a dead server refuses is sent to another one.
+# 500 ms) and back after one success; a request whose connection a dead server refuses is sent to another one, and
+# so is a GET the server died while answering.
 # No X-Forwarded-For is added: the clients' own header (one address per simulated parent) reaches the portal,
 # which trusts a proxy on the loopback. Installs Debian's haproxy package when missing (as root).
 set -euo pipefail
@@ -57,6 +58,10 @@ frontend portal
 backend nodes
   balance roundrobin
   option httpchk GET /health
+  # A page read cut by its server's death (connection closed, no answer) is sent to another server; anything
+  # else may have been done before the death (« Valider » twice would be two validations): never sent again.
+  retry-on conn-failure empty-response response-timeout
+  http-request disable-l7-retry if !METH_GET !METH_HEAD
   http-response set-header X-Portal-Node %[srv_name]
 CONF
     for port in "$@"; do
