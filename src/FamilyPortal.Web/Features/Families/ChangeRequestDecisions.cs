@@ -25,6 +25,7 @@ public sealed class ChangeRequestDecisions(
             return AlreadyDecided;
         }
         var family = await db.Families.Include(f => f.Adults).Include(f => f.Children).SingleAsync(f => f.Id == request.FamilyId, ct);
+        var previousAddress = family.Email;
         var unchanged = request.Section switch
         {
             ChangeSection.Family => await AcceptFamilyAsync(request, family),
@@ -37,6 +38,10 @@ public sealed class ChangeRequestDecisions(
         }
         Decide(request, seenVersion, ChangeRequestStatus.Accepted, null);
         await NotifyAsync(request, family, accepted: true, ct);
+        if (!string.Equals(previousAddress, family.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            await NotifyPreviousAddressAsync(family, previousAddress, ct);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -148,6 +153,28 @@ public sealed class ChangeRequestDecisions(
         request.DecidedByAccountId = current.AccountId;
         request.DecidedByName = current.Name;
         request.DecidedAtUtc = time.GetUtcNow().UtcDateTime;
+    }
+
+    // The code d'adhésion and the invoices now go elsewhere: the address that received them until now is told, so
+    // that a family whose parent account was misused learns it and can call the town hall.
+    private async Task NotifyPreviousAddressAsync(Family family, string previousAddress, CancellationToken ct)
+    {
+        var municipality = await db.Municipalities.Where(m => m.Id == family.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
+        outbox.Enqueue(new OutgoingEmail
+        {
+            ToAddress = previousAddress,
+            ToName = family.HouseholdName,
+            Subject = $"Adresse email de votre famille modifiée – {municipality}",
+            Paragraphs =
+            [
+                $"À la demande d'un parent, {municipality} a remplacé l'adresse email de votre famille par {family.Email}.",
+                "Les prochains messages de la mairie (code d'adhésion, factures, relances) seront envoyés à cette adresse.",
+                "Si personne de votre famille n'a fait cette demande, contactez la mairie sans attendre.",
+            ],
+            Action = new EmailLink("Voir mon dossier famille", links.Absolute("/mon-dossier")),
+            MunicipalityId = family.MunicipalityId,
+            MunicipalityName = municipality,
+        });
     }
 
     private async Task NotifyAsync(ChangeRequest request, Family family, bool accepted, CancellationToken ct)

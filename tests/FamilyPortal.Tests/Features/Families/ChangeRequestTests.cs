@@ -176,6 +176,9 @@ public class ChangeRequestTests(AccountsFactory factory) : IClassFixture<Account
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(queue, "/admin/demandes", new Dictionary<string, string?>(), "handler=Accept")).StatusCode);
 
         Assert.Equal("nouvelle.famille@exemple.test", await ReadAsync(factory, tenant.MunicipalityId, db => db.Families.Where(f => f.Id == tenant.FamilyId).Select(f => f.Email).SingleAsync()));
+        var notice = await ReadAsync(factory, tenant.MunicipalityId, db => db.OutboxMessages
+            .Where(m => m.MunicipalityId == tenant.MunicipalityId && m.Subject.StartsWith("Adresse email de votre famille modifiée")).ToListAsync());
+        Assert.Equal(tenant.FamilyEmail, Assert.Single(notice).ToAddress);
     }
 
     [Theory]
