@@ -103,9 +103,9 @@ public sealed class MailOutageTests(SmtpDownFactory factory) : IClassFixture<Smt
                         ["Cancel.BookingIds"] = bookingId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Cancel.Reason"] = "Enfant malade",
                     }, formAction: "handler=Cancel");
                 }),
-            new([], "demander une modification du dossier famille",
-                () => parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?> { ["Input.City"] = "Toul" })),
-            new(["ChangeRequestDecisions.NotifyAsync"], "accepter la demande de modification (famille prévenue)",
+            new([], "demander une modification du dossier famille, adresse email de la famille comprise",
+                () => parent.PostFormAsync("/mon-dossier", new Dictionary<string, string?> { ["Input.City"] = "Toul", ["Input.Email"] = $"famille-{unique}@exemple.test" })),
+            new(["ChangeRequestDecisions.NotifyAsync", "ChangeRequestDecisions.NotifyPreviousAddressAsync"], "accepter la demande de modification (famille prévenue, à l'ancienne adresse aussi)",
                 async () => await admin.SubmitAsync(await admin.GetPageAsync("/admin/demandes"), "/admin/demandes", new Dictionary<string, string?>(), "handler=Accept")),
             new([], "déposer une pièce justificative",
                 async () => await Features.Documents.DocumentKit.DepositAsync(parent,
