@@ -7,7 +7,7 @@ namespace FamilyPortal.Web.Features.Invoices;
 /// saw: two agents recording the last payment at once cannot both make it, the second is told the invoice
 /// changed meanwhile. The invoice's lines and total never change.
 /// </summary>
-public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numbers, TimeProvider time)
+public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numbers, DirectDebitSchedule debits, TimeProvider time)
 {
     public const string ChangedMeanwhile = "Cette facture a été modifiée entre-temps (paiement ou avoir enregistré par quelqu'un d'autre) : vérifiez le reste à payer puis recommencez.";
 
@@ -17,6 +17,9 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
     public sealed record PaymentRequest(int InvoiceId, int Version, DateOnly Date, decimal? Amount, PaymentMeans Means, string? Reference, string? AccountId);
 
     public sealed record CreditRequest(int InvoiceId, int Version, decimal? Amount, string Reason, string? AccountId);
+
+    public static string DebitScheduled(DateOnly collection) =>
+        $"Cette facture est dans un fichier de prélèvement ({DirectDebitSchedule.Label(collection)}) : enregistrez d'abord le rejet du prélèvement sur la page du fichier, puis ce paiement.";
 
     public DateOnly Today => ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
 
@@ -29,6 +32,11 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
         if (invoice.Version != request.Version)
         {
             return new Refusal("", ChangedMeanwhile);
+        }
+        // The bank will take it on the collection date: recorded paid here too, it would be paid twice.
+        if ((await debits.ForInvoicesAsync([invoice.Id], ct)).TryGetValue(invoice.Id, out var collection))
+        {
+            return new Refusal("", DebitScheduled(collection));
         }
         if (LedgerRules.CheckPayment(request.Amount, invoice.Remaining) is { } message)
         {

@@ -7,12 +7,14 @@ namespace FamilyPortal.Web.Features.Payments;
 /// service and gives the address of the service's payment page.
 /// </summary>
 public sealed class OnlinePaymentStart(
-    FamilyPortalDbContext db, IOnlinePaymentProvider provider, PublicLinks links, TimeProvider time, ILogger<OnlinePaymentStart> logger)
+    FamilyPortalDbContext db, IOnlinePaymentProvider provider, PublicLinks links, DirectDebitSchedule debits, TimeProvider time,
+    ILogger<OnlinePaymentStart> logger)
 {
     public const string NotOffered = "Le paiement en ligne n'est pas proposé par votre collectivité : adressez-vous à la mairie.";
     public const string NothingToPay = "Cette facture n'a plus rien à payer.";
     public const string OneAtATime = "Votre collectivité n'accepte qu'une facture par paiement en ligne : payez-les une à une.";
     public const string AlreadyStarted = "Un paiement en ligne de cette facture est déjà en cours. Terminez-le, ou réessayez dans quelques minutes.";
+    public const string DebitScheduled = "Cette facture sera prélevée sur votre compte à la date indiquée : elle ne se paie pas en ligne. Si le prélèvement est rejeté, vous pourrez la payer ici.";
     public const string ServiceUnavailable = "Le service de paiement en ligne ne répond pas pour le moment. Réessayez dans quelques minutes ; rien n'a été payé.";
 
     /// <summary>A payment left « en cours » longer than this no longer blocks a new one (the service's page has expired).</summary>
@@ -40,6 +42,11 @@ public sealed class OnlinePaymentStart(
         if (invoices.Any(i => i.Remaining <= 0))
         {
             return new Started(null, NothingToPay);
+        }
+        // The bank will take it on the collection date: paid here too, it would be paid twice.
+        if ((await debits.ForInvoicesAsync(invoiceIds, ct)).Count > 0)
+        {
+            return new Started(null, DebitScheduled);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var since = now - PendingBlocksFor;

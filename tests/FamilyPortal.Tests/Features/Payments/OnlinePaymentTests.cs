@@ -1,4 +1,5 @@
 using System.Net;
+using FamilyPortal.Tests.Features.DirectDebit;
 using FamilyPortal.Tests.Features.Invoices;
 using static FamilyPortal.Tests.Features.Payments.PaymentKit;
 
@@ -33,6 +34,48 @@ public sealed class OnlinePaymentTests(PaymentsFactory factory) : IClassFixture<
         Assert.False(string.IsNullOrEmpty(payment.Reference));
         Assert.Contains($"transaction n° {payment.Reference}", text, StringComparison.Ordinal);
         Assert.Equal(1, await ReceiptsAsync(factory, tenant.MunicipalityId));
+    }
+
+    [Fact]
+    public async Task While_its_debit_is_scheduled_an_invoice_is_paid_neither_online_nor_at_the_town_hall_until_the_debit_is_rejected()
+    {
+        var (tenant, invoice, parent) = await UnpaidInvoiceAsync(factory);
+        await DirectDebitKit.OfferAsync(factory, tenant.MunicipalityId);
+        await DirectDebitKit.MandateAsync(factory, tenant.MunicipalityId, tenant.FamilyId);
+        var admin = await BillingKit.StaffAsync(factory, tenant.MunicipalityId, Roles.Administrator);
+        using (var built = await DirectDebitKit.BuildAsync(admin))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, built.StatusCode);
+        }
+
+        var page = await parent.GetPageAsync("/factures");
+        Assert.Contains("prélèvement prévu le 19/11/2026", BillingKit.TextOf(page), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("form[action*='handler=Pay']"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var forced = await parent.Http.PostAsync("/factures?handler=Pay", new FormUrlEncodedContent(
+            [new("invoiceIds", invoice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Conflict, forced.StatusCode);
+        Assert.Contains(OnlinePaymentStart.DebitScheduled, BillingKit.TextOf(await PageClient.ParseAsync(forced)), StringComparison.Ordinal);
+        Assert.Empty(await OnlinePaymentsAsync(factory, tenant.MunicipalityId, invoice.Id));
+
+        var details = $"/admin/factures/{invoice.Id}";
+        var atTheDesk = await admin.PostFormAsync(details, new Dictionary<string, string?>
+        {
+            ["Payment.Date"] = "2026-11-16",
+            ["Payment.Amount"] = "4,00",
+            ["Payment.Means"] = "Cheque",
+            ["Payment.Reference"] = "CHQ 1234567",
+        }, formAction: "handler=Payment");
+        Assert.Equal(HttpStatusCode.OK, atTheDesk.StatusCode);
+        Assert.Contains(InvoiceLedger.DebitScheduled(DirectDebitKit.Collection), BillingKit.Normalize((await PageClient.ParseAsync(atTheDesk)).Body!.TextContent), StringComparison.Ordinal);
+        Assert.Empty(await PaymentsAsync(factory, tenant.MunicipalityId, invoice.Id));
+
+        var batch = (await DirectDebitKit.BatchesAsync(factory, tenant.MunicipalityId)).Single();
+        using (var rejected = await admin.PostFormAsync($"/admin/prelevements/fichiers/{batch.Id}", new Dictionary<string, string?> { ["Reason"] = "AM04" }, "/Reject"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        }
+        Assert.Single((await parent.GetPageAsync("/factures")).QuerySelectorAll("form[action*='handler=Pay']"));
     }
 
     [Fact]
