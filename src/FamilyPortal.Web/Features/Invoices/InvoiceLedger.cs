@@ -19,7 +19,7 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
     public sealed record CreditRequest(int InvoiceId, int Version, decimal? Amount, string Reason, string? AccountId);
 
     public static string DebitScheduled(DateOnly collection) =>
-        $"Cette facture est dans un fichier de prélèvement ({DirectDebitSchedule.Label(collection)}) : enregistrez d'abord le rejet du prélèvement sur la page du fichier, puis ce paiement.";
+        $"Cette facture est dans un fichier de prélèvement ({DirectDebitSchedule.Label(collection)}) : enregistrez d'abord le rejet du prélèvement sur la page du fichier.";
 
     public DateOnly Today => ParisClock.Today(time.GetUtcNow(), ParisClock.Zone);
 
@@ -71,6 +71,11 @@ public sealed class InvoiceLedger(FamilyPortalDbContext db, DocumentNumbers numb
                 if (invoice.Version != request.Version)
                 {
                     return new Refusal("", ChangedMeanwhile);
+                }
+                // The bank takes the file's amount whatever is credited: the excess would be collected all the same.
+                if ((await debits.ForInvoicesAsync([invoice.Id], token)).TryGetValue(invoice.Id, out var collection))
+                {
+                    return new Refusal("", DebitScheduled(collection));
                 }
                 if (LedgerRules.CheckCredit(request.Amount, invoice.Total - invoice.Credited) is { } message)
                 {

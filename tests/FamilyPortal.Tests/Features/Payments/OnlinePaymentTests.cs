@@ -37,7 +37,7 @@ public sealed class OnlinePaymentTests(PaymentsFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task While_its_debit_is_scheduled_an_invoice_is_paid_neither_online_nor_at_the_town_hall_until_the_debit_is_rejected()
+    public async Task While_its_debit_is_scheduled_an_invoice_is_neither_paid_online_or_at_the_desk_nor_credited_until_the_debit_is_rejected()
     {
         var (tenant, invoice, parent) = await UnpaidInvoiceAsync(factory);
         await DirectDebitKit.OfferAsync(factory, tenant.MunicipalityId);
@@ -69,6 +69,9 @@ public sealed class OnlinePaymentTests(PaymentsFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, atTheDesk.StatusCode);
         Assert.Contains(InvoiceLedger.DebitScheduled(DirectDebitKit.Collection), BillingKit.Normalize((await PageClient.ParseAsync(atTheDesk)).Body!.TextContent), StringComparison.Ordinal);
         Assert.Empty(await PaymentsAsync(factory, tenant.MunicipalityId, invoice.Id));
+        var credit = await admin.PostFormAsync(details, new Dictionary<string, string?> { ["Credit.Amount"] = "4,10", ["Credit.Reason"] = "Repas facturé à tort" }, "handler=CreditNote");
+        Assert.Contains(InvoiceLedger.DebitScheduled(DirectDebitKit.Collection), BillingKit.Normalize((await PageClient.ParseAsync(credit)).Body!.TextContent), StringComparison.Ordinal);
+        Assert.Equal(0m, (await InvoiceAsync(factory, tenant.MunicipalityId, invoice.Id)).Credited);
 
         var batch = (await DirectDebitKit.BatchesAsync(factory, tenant.MunicipalityId)).Single();
         using (var rejected = await admin.PostFormAsync($"/admin/prelevements/fichiers/{batch.Id}", new Dictionary<string, string?> { ["Reason"] = "AM04" }, "/Reject"))
