@@ -17,11 +17,11 @@ public sealed class DebitCollections(FamilyPortalDbContext db, TimeProvider time
                          join b in db.DebitBatches.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]) on l.DebitBatchId equals b.Id
                          where l.Status == DebitLineStatus.Scheduled && b.CollectionDate <= today
                          orderby l.Id
-                         select l.Id).ToListAsync(ct);
+                         select new DueDebit(l.Id, b.CollectionDate, b.MessageId)).ToListAsync(ct);
         var recorded = 0;
-        foreach (var lineId in due)
+        foreach (var debit in due)
         {
-            if (await RecordAsync(lineId, ct))
+            if (await RecordAsync(debit, ct))
             {
                 recorded++;
             }
@@ -29,18 +29,19 @@ public sealed class DebitCollections(FamilyPortalDbContext db, TimeProvider time
         return recorded;
     }
 
-    private async Task<bool> RecordAsync(int lineId, CancellationToken ct)
+    /// <summary>A line due, with what its payment takes from its file (read with the list, not the file's sealed content).</summary>
+    private sealed record DueDebit(int LineId, DateOnly CollectionDate, string MessageId);
+
+    private async Task<bool> RecordAsync(DueDebit debit, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var line = await db.DebitBatchLines.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
-            .SingleOrDefaultAsync(l => l.Id == lineId && l.Status == DebitLineStatus.Scheduled, ct);
+            .SingleOrDefaultAsync(l => l.Id == debit.LineId && l.Status == DebitLineStatus.Scheduled, ct);
         if (line is null)
         {
             // Recorded by another server since the list was read, or rejected.
             return false;
         }
-        var batch = await db.DebitBatches.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter]).AsNoTracking()
-            .SingleAsync(b => b.Id == line.DebitBatchId, ct);
         var invoice = await db.Invoices.IgnoreQueryFilters([FamilyPortalDbContext.TenantFilter])
             .SingleAsync(i => i.Id == line.InvoiceId, ct);
         line.Status = DebitLineStatus.Collected;
@@ -48,10 +49,10 @@ public sealed class DebitCollections(FamilyPortalDbContext db, TimeProvider time
         {
             MunicipalityId = line.MunicipalityId,
             InvoiceId = invoice.Id,
-            Date = batch.CollectionDate,
+            Date = debit.CollectionDate,
             Amount = line.Amount,
             Means = PaymentMeans.DirectDebit,
-            Reference = batch.MessageId,
+            Reference = debit.MessageId,
             RecordedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         invoice.Paid += line.Amount;
@@ -66,7 +67,7 @@ public sealed class DebitCollections(FamilyPortalDbContext db, TimeProvider time
         catch (DbUpdateConcurrencyException)
         {
             // A reject was entered, or the invoice changed, since the line was read: the next run sees it anew.
-            logger.LogInformation("Prélèvement {LineId} non enregistré : la ligne ou sa facture a changé entre-temps", lineId);
+            logger.LogInformation("Prélèvement {LineId} non enregistré : la ligne ou sa facture a changé entre-temps", debit.LineId);
             return false;
         }
         finally

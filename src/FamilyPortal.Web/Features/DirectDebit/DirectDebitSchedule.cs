@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPortal.Web.Features.DirectDebit;
 
-/// <summary>« Prélèvement prévu le … »: the collection date of the invoices in a debit file and not rejected.</summary>
+/// <summary>« Prélèvement prévu le … »: the collection date of the invoices in a debit file, neither collected nor rejected yet.</summary>
 public sealed class DirectDebitSchedule(FamilyPortalDbContext db)
 {
     public async Task<IReadOnlyDictionary<int, DateOnly>> ForInvoicesAsync(IEnumerable<int> invoiceIds, CancellationToken ct)
